@@ -1,0 +1,66 @@
+"""Sentence splitter: rule-based, with per-language abbreviation lists (lang/<code>/abbreviations.txt)."""
+from __future__ import annotations
+
+import re
+
+from ..lang import load_lines
+from ..model import Document, Sentence
+from ..pipeline import register
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) before whitespace
+# and an upper-case letter, digit or opening quote; and always at a line break.
+_END = re.compile(r"[.!?…]+[\"'»“”)\]]*(?=\s+[\"'«„“(\[]?[\w\d])")
+
+
+class SentenceSplitter:
+    name = "sentences"
+    requires: tuple[str, ...] = ("clean",)
+    provides: tuple[str, ...] = ("sentences",)
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.abbrev = {a.lower().rstrip(".") for a in load_lines(lang, "abbreviations.txt")}
+
+    def _is_abbrev(self, text: str, dot: int) -> bool:
+        m = re.search(r"(\w+)$", text[:dot])
+        if not m:
+            return False
+        word = m.group(1)
+        if word.lower() in self.abbrev:
+            return True
+        if len(word) == 1 and word.isalpha():  # initials: "I. Alijew"
+            return True
+        if word.isdigit():  # "am 14. November": ordinal dot followed by lower case or month
+            nxt = text[dot + 1:dot + 3].strip()
+            return bool(nxt) and (nxt[0].islower() or len(word) <= 2 and self.lang in ("de", "ru", "uk"))
+        return False
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for line in re.finditer(r"[^\n]+", text):
+            base, chunk = line.start(), line.group(0)
+            start = 0
+            for m in _END.finditer(chunk):
+                if chunk[m.start()] == "." and self._is_abbrev(chunk, m.start()):
+                    continue
+                out.append((base + start, base + m.end()))
+                start = m.end()
+            out.append((base + start, base + len(chunk)))
+        spans = []
+        for s, e in out:
+            seg = text[s:e]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg) - len(seg.rstrip())
+            s, e = s + lead, e - trail
+            if e > s:
+                spans.append((s, e))
+        return spans
+
+    def __call__(self, doc: Document) -> Document:
+        doc.sentences = [Sentence(s, e, doc.clean[s:e]) for s, e in self.split(doc.clean)]
+        return doc
+
+
+@register("sentences")
+def make(lang: str) -> SentenceSplitter:
+    return SentenceSplitter(lang)

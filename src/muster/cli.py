@@ -1,0 +1,257 @@
+"""The command line: thin, one function per command, calling the library."""
+from __future__ import annotations
+
+import json
+import sys
+import uuid
+from pathlib import Path
+from typing import Iterable, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import MusterError
+from .ingest import Failure, iter_documents
+from .model import Document
+from .pipeline import build
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="muster: news in, a sourced timeline of political events out.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DB = typer.Option("muster.db", "--db", help="SQLite event store (created when missing).")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr.")
+LANG = typer.Option(None, "--lang", help="Language code (de en ru uk ro fr); identified when omitted.")
+
+
+def _fail(msg: str, code: int = 2) -> None:
+    err.print(f"[red]error[/red] {msg}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _docs(paths: list[str], **defaults: Optional[str]) -> Iterable[Document | Failure]:
+    try:
+        yield from iter_documents(paths, **defaults)
+    except MusterError as exc:
+        _fail(str(exc))
+
+
+def _print_jsonl(rows: Iterable[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _event_table(rows: list[dict], explain: bool = False) -> None:
+    t = Table(show_lines=False)
+    for col in ("date", "type", "mode", "cameo", "actor", "recipient", "where", "source", "evidence"):
+        t.add_column(col, overflow="fold")
+    for e in rows:
+        d, a, r, loc = e.get("date") or {}, e.get("actor") or {}, e.get("recipient") or {}, e.get("location") or {}
+        flags = ("¬" if e.get("negated") else "") + ("?" if e.get("hypothetical") else "")
+        ev = (e.get("evidence") or {}).get("sentence") or ""
+        if explain and e.get("rule"):
+            ev += f"  [rule {e['rule']}]"
+        t.add_row(d.get("value") or f"{d.get('start') or '…'}..{d.get('end') or '…'}" if d else "",
+                  flags + e["event_type"], e.get("mode") or "", e.get("cameo") or "",
+                  (a.get("code") or a.get("country") or "") + ("*" if a.get("implicit") else ""),
+                  r.get("code") or r.get("country") or "", loc.get("name") or "",
+                  (e.get("attribution") or {}).get("source") or "", ev[:160])
+    out.print(t)
+
+
+@app.command()
+def extract(file: str = typer.Argument(..., help="A file (txt, html, json, jsonl) or - for stdin."),
+            published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD."),
+            lang: Optional[str] = LANG,
+            fmt: str = typer.Option("jsonl", "--format", help="jsonl (EVENT_FORMAT) or table."),
+            explain: bool = typer.Option(False, "--explain", help="Show which pattern produced each event.")) -> None:
+    """Print the events in FILE (no database)."""
+    failed = 0
+    rows: list[dict] = []
+    for item in _docs([file], published=published, lang=lang):
+        if isinstance(item, Failure):
+            err.print(item.line(), highlight=False, markup=False)
+            failed += 1
+            continue
+        doc = build(item.language or "en")(item)
+        for w in doc.warnings:
+            err.print(f"{file}: {w}", highlight=False, markup=False)
+        rows.extend(e.to_dict() for e in doc.events)
+    if fmt == "table":
+        _event_table(rows, explain)
+    else:
+        _print_jsonl(rows)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def clean(file: str = typer.Argument(..., help="A file or - for stdin."), lang: Optional[str] = LANG,
+          removed: bool = typer.Option(False, "--removed", help="Print the removed lines instead.")) -> None:
+    """Print the main text of FILE with boilerplate lines removed."""
+    failed = 0
+    for item in _docs([file], lang=lang):
+        if isinstance(item, Failure):
+            err.print(item.line(), highlight=False, markup=False)
+            failed += 1
+            continue
+        if removed:
+            _print_jsonl(item.removed)
+        else:
+            sys.stdout.write(item.clean.rstrip("\n") + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _layer(file: str, lang: Optional[str], layer: str, anchor: Optional[str] = None) -> None:
+    failed = 0
+    for item in _docs([file], lang=lang, published=anchor):
+        if isinstance(item, Failure):
+            err.print(item.line(), highlight=False, markup=False)
+            failed += 1
+            continue
+        names = {"actors": ("sentences", "actors"), "places": ("sentences", "places"),
+                 "times": ("sentences", "times")}[layer]
+        doc = build(item.language or "en", names)(item)
+        _print_jsonl(s.as_json() for s in getattr(doc, layer))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def times(file: str = typer.Argument(..., help="A file or - for stdin."),
+          anchor: Optional[str] = typer.Option(None, "--anchor", help="Reference date YYYY-MM-DD (publication)."),
+          lang: Optional[str] = LANG) -> None:
+    """Print the temporal expressions of FILE as JSON Lines."""
+    _layer(file, lang, "times", anchor)
+
+
+@app.command()
+def places(file: str = typer.Argument(..., help="A file or - for stdin."), lang: Optional[str] = LANG) -> None:
+    """Print the geocoded places of FILE as JSON Lines."""
+    _layer(file, lang, "places")
+
+
+@app.command()
+def actors(file: str = typer.Argument(..., help="A file or - for stdin."), lang: Optional[str] = LANG,
+           date: Optional[str] = typer.Option(None, "--date", help="Date for office-holder terms (YYYY-MM-DD).")) -> None:
+    """Print the actor mentions of FILE as JSON Lines."""
+    _layer(file, lang, "actors", date)
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for stdin."), db: str = DB,
+           published: Optional[str] = typer.Option(None, "--published", help="Publication date for documents without one."),
+           outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet for documents without one."),
+           lang: Optional[str] = LANG, quiet: bool = QUIET,
+           as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout.")) -> None:
+    """Read, code and store documents; report what was stored, skipped and why items failed."""
+    from .store import Store
+    from .workflow import ingest_documents
+
+    try:
+        store = Store(db)
+    except MusterError as exc:
+        _fail(str(exc))
+    run_id = uuid.uuid4().hex[:12]
+    summary = ingest_documents(store, _docs(list(paths), published=published, outlet=outlet, lang=lang),
+                               run_id=run_id, on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
+                               on_warning=lambda w: err.print(w, highlight=False, markup=False),
+                               progress=not quiet and not as_json)
+    store.close()
+    if as_json:
+        _print_jsonl([summary])
+    elif not quiet:
+        err.print(f"read {summary['read']}  stored {summary['stored']}  duplicates {summary['duplicates']}  "
+                  f"failed {summary['failed']}  events {summary['events']}  ({summary['docs_per_s']:.1f} docs/s)")
+    raise typer.Exit(1 if summary["failed"] else 0)
+
+
+@app.command()
+def docs(db: str = DB, fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+         limit: Optional[int] = typer.Option(None, "--limit")) -> None:
+    """List the stored documents."""
+    from .store import Store
+
+    rows = Store(db).documents(limit)
+    if fmt == "jsonl":
+        _print_jsonl(rows)
+        return
+    t = Table()
+    for col in ("id", "published", "language", "outlet", "title", "chars", "events"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r["id"], r["published"] or "", r["language"] or "", r["outlet"] or "", (r["title"] or "")[:60],
+                  str(r["chars"]), str(r["events"]))
+    out.print(t)
+
+
+@app.command()
+def failures(db: str = DB) -> None:
+    """List the recorded input failures as JSON Lines."""
+    from .store import Store
+
+    _print_jsonl(Store(db).failures())
+
+
+@app.command()
+def events(db: str = DB, fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+           dyad: Optional[str] = typer.Option(None, "--dyad", help="Two countries, either direction: AZE-RUS."),
+           event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
+           since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
+           include_negated: bool = typer.Option(False, "--all", help="Include negated and hypothetical events.")) -> None:
+    """List stored events (EVENT_FORMAT with --format jsonl)."""
+    from .store import Store
+    from .store.query import EventQuery, select_events
+
+    q = EventQuery(dyad=dyad, event_type=event_type, since=since, until=until, include_negated=include_negated)
+    rows = select_events(Store(db), q)
+    if fmt == "jsonl":
+        _print_jsonl(rows)
+    elif fmt == "csv":
+        from .store.io import write_csv
+
+        write_csv(rows, sys.stdout)
+    else:
+        _event_table(rows)
+
+
+@app.command()
+def demo(db: str = typer.Option("demo.db", "--db", help="Where the demo store is written."), quiet: bool = QUIET) -> None:
+    """Ingest the bundled sample corpus and print what muster found."""
+    from . import data
+    from .store import Store
+    from .store.query import EventQuery, select_events
+    from .workflow import ingest_documents
+
+    sample = Path(str(data.path("sample")))
+    store = Store(db)
+    summary = ingest_documents(store, _docs([str(sample)]), run_id="demo",
+                               on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
+                               progress=not quiet)
+    out.print(f"[bold]muster demo[/bold]: {summary['read']} sample articles from {sample}, "
+              f"{summary['stored']} newly stored in {db}, {store.count('events')} events in the store.")
+    t = Table(title="documents")
+    for col in ("published", "lang", "outlet", "title", "events"):
+        t.add_column(col)
+    for r in store.documents():
+        t.add_row(r["published"] or "", r["language"] or "", r["outlet"] or "", (r["title"] or "")[:50], str(r["events"]))
+    out.print(t)
+    rows = select_events(store, EventQuery())
+    if rows:
+        _event_table(rows)
+    store.close()
+
+
+@app.command()
+def version() -> None:
+    """Print the muster version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""Error codes, collected in one place so messages stay consistent and documented."""
+from __future__ import annotations
+
+CODES = {
+    "E001": "file not found",
+    "E002": "empty document",
+    "E003": "binary file, not text",
+    "E004": "file too large",
+    "E005": "cannot decode text (unknown encoding)",
+    "E006": "invalid JSON",
+    "E007": "no text field in JSON record",
+    "E008": "broken HTML: no main text found",
+    "E009": "unsupported file type",
+    "E010": "pipeline order: a component's requirement is missing",
+    "E011": "component returned something else than a Document",
+    "E012": "unknown component",
+    "E013": "invalid date",
+    "E014": "unsupported language",
+    "E020": "database error",
+    "W001": "no publication date in the document; used the file's modification time",
+    "W002": "language not given and could not be identified reliably",
+}
+
+
+class MusterError(Exception):
+    """An error with a code from CODES and a one-line message."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message

@@ -1,0 +1,148 @@
+"""The one module that owns the SQLite connection: reads through `execute`, writes through `write`."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import MusterError
+from ..model import Document, Event
+from .schema import MIGRATIONS, VERSION
+
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+        "REQUEST": 1, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "SANCTION": 3,
+        "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+"""QuadClass as GDELT uses it: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+4 material conflict."""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """An event store in one SQLite file (WAL mode: readers never block the single writer)."""
+
+    def __init__(self, path: str | Path = "muster.db", *, readonly: bool = False):
+        self.path = str(path)
+        try:
+            if readonly:
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                            isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            if not readonly:
+                self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise MusterError("E020", f"{self.path}: {exc}") from exc
+
+    # -- schema -----------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the file's schema version, each in its own transaction."""
+        current = self.version
+        if current > VERSION:
+            raise MusterError("E020", f"{self.path}: schema version {current} is newer than this muster ({VERSION})")
+        for n in range(current, VERSION):
+            # executescript runs the whole migration and the version bump as one transaction
+            self.conn.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[n] + f";PRAGMA user_version={n + 1};COMMIT;")
+
+    # -- reads ------------------------------------------------------------------------------
+    def execute(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def count(self, table: str) -> int:
+        assert table in {"documents", "events", "failures", "mentions"}
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = ("SELECT id, url, outlet, title, published, language, path, length(clean) AS chars, ingested_at,"
+               " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d"
+               " ORDER BY published, id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(r) for r in self.execute(sql)]
+
+    def failures(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.execute("SELECT * FROM failures ORDER BY id")]
+
+    # -- writes -----------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside lands together or not at all (kill -9 safe)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def add_document(self, doc: Document, coder_version: str | None = None) -> bool:
+        """Store a processed document with its mentions and events; False when it was already stored."""
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+                return False
+            c.execute(
+                "INSERT INTO documents (id,url,outlet,title,published,language,path,raw,clean,removed,warnings,"
+                "ingested_at,coder_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.url, doc.outlet, doc.title, doc.published, doc.language, doc.path, doc.raw, doc.clean,
+                 json.dumps(doc.removed, ensure_ascii=False), json.dumps(doc.warnings, ensure_ascii=False),
+                 _now(), coder_version))
+            self._write_layers(c, doc)
+            self._write_events(c, doc.events)
+        return True
+
+    def _write_layers(self, c: sqlite3.Connection, doc: Document) -> None:
+        rows = []
+        for layer in ("actors", "places", "times", "attributions"):
+            for span in getattr(doc, layer):
+                rows.append((doc.id, layer, span.start, span.end, json.dumps(span.as_json(), ensure_ascii=False)))
+        c.executemany('INSERT OR REPLACE INTO mentions (doc_id,layer,start,"end",data) VALUES (?,?,?,?,?)', rows)
+
+    def _write_events(self, c: sqlite3.Connection, events: list[Event], provenance: str = "muster") -> None:
+        rows = []
+        for ev in events:
+            d = ev.to_dict()
+            a, r, date, loc = d["actor"] or {}, d["recipient"] or {}, d["date"] or {}, d["location"] or {}
+            src = (d["sources"] or [{}])[0]
+            rows.append((d["id"], d["doc_id"], d["event_type"], d["mode"], d["cameo"], d["goldstein"],
+                         QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"), r.get("code"),
+                         date.get("start"), date.get("end"), date.get("value"), loc.get("country"), loc.get("lat"),
+                         loc.get("lon"), int(d["negated"]), int(d["hypothetical"]), src.get("outlet"), d["language"],
+                         (d["evidence"] or {}).get("sentence"), json.dumps(d, ensure_ascii=False), provenance))
+        c.executemany(
+            "INSERT OR REPLACE INTO events (id,doc_id,event_type,mode,cameo,goldstein,quad,actor_country,actor_code,"
+            "recipient_country,recipient_code,date_start,date_end,date_value,location_country,lat,lon,negated,"
+            "hypothetical,outlet,language,evidence,data,provenance) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def add_failure(self, run_id: str, path: str, code: str, reason: str, item: str | None = None) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO failures (run_id,path,item,code,reason,at) VALUES (?,?,?,?,?,?)",
+                      (run_id, path, item, code, reason, _now()))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,43 @@
+"""Schema migrations, applied in order; PRAGMA user_version holds the schema version."""
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: documents, failures, events, mentions
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        url TEXT, outlet TEXT, title TEXT, published TEXT, language TEXT, path TEXT,
+        raw TEXT NOT NULL, clean TEXT NOT NULL,
+        removed TEXT NOT NULL DEFAULT '[]', warnings TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL, coder_version TEXT
+    );
+    CREATE INDEX documents_published ON documents(published);
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id TEXT NOT NULL, path TEXT NOT NULL, item TEXT, code TEXT NOT NULL, reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, layer, start, "end")
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        event_type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, quad INTEGER,
+        actor_country TEXT, actor_code TEXT, recipient_country TEXT, recipient_code TEXT,
+        date_start TEXT, date_end TEXT, date_value TEXT,
+        location_country TEXT, lat REAL, lon REAL,
+        negated INTEGER NOT NULL DEFAULT 0, hypothetical INTEGER NOT NULL DEFAULT 0,
+        outlet TEXT, language TEXT, evidence TEXT,
+        data TEXT NOT NULL,
+        provenance TEXT NOT NULL DEFAULT 'muster'
+    );
+    CREATE INDEX events_doc ON events(doc_id);
+    CREATE INDEX events_dyad_date ON events(actor_country, recipient_country, date_start);
+    CREATE INDEX events_type ON events(event_type);
+    """,
+]
+
+VERSION = len(MIGRATIONS)
