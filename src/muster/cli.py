@@ -194,26 +194,153 @@ def failures(db: str = DB) -> None:
     _print_jsonl(Store(db).failures())
 
 
-@app.command()
-def events(db: str = DB, fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
-           dyad: Optional[str] = typer.Option(None, "--dyad", help="Two countries, either direction: AZE-RUS."),
-           event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
-           since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
-           include_negated: bool = typer.Option(False, "--all", help="Include negated and hypothetical events.")) -> None:
-    """List stored events (EVENT_FORMAT with --format jsonl)."""
-    from .store import Store
-    from .store.query import EventQuery, select_events
+def _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, text,
+           include_negated, limit):
+    from .store.query import EventQuery
 
-    q = EventQuery(dyad=dyad, event_type=event_type, since=since, until=until, include_negated=include_negated)
-    rows = select_events(Store(db), q)
+    return EventQuery(dyad=dyad, actor=actor, recipient=recipient, event_type=event_type, quad=quad, since=since,
+                      until=until, country=country, place=place, outlet=outlet, language=language, text=text,
+                      include_negated=include_negated, limit=limit)
+
+
+F_DYAD = typer.Option(None, "--dyad", help="Two countries, either direction: AZE-RUS.")
+F_ACTOR = typer.Option(None, "--actor", help="Actor country (ISO3) or code.")
+F_RECIPIENT = typer.Option(None, "--recipient", help="Recipient country (ISO3) or code.")
+F_TYPE = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated.")
+F_QUAD = typer.Option(None, "--quad", help="Quad class 1-4 (verbal/material cooperation/conflict).")
+F_SINCE = typer.Option(None, "--since", help="Events that may have happened on or after this day.")
+F_UNTIL = typer.Option(None, "--until", help="Events that may have happened on or before this day.")
+F_COUNTRY = typer.Option(None, "--country", help="Country where it happened (ISO3).")
+F_PLACE = typer.Option(None, "--place", help="Place name (substring).")
+F_OUTLET = typer.Option(None, "--outlet", help="Outlet (substring).")
+F_LANGUAGE = typer.Option(None, "--language", help="Language of the report.")
+F_TEXT = typer.Option(None, "--search", help="Full-text search in the evidence sentences.")
+F_ALL = typer.Option(False, "--all", help="Include negated and hypothetical events.")
+F_LIMIT = typer.Option(None, "--limit")
+F_FORMAT = typer.Option("table", "--format", help="table, jsonl or csv.")
+
+
+def _show(rows: list[dict], fmt: str, explain: bool = False) -> None:
     if fmt == "jsonl":
         _print_jsonl(rows)
     elif fmt == "csv":
         from .store.io import write_csv
 
         write_csv(rows, sys.stdout)
+    elif fmt == "table":
+        _event_table(rows, explain)
+        if explain:
+            for r in rows:
+                for line in r.get("explain", []):
+                    out.print(f"  {r['id']}: {line}", highlight=False, markup=False)
     else:
-        _event_table(rows)
+        _fail(f"unknown format {fmt!r} (table, jsonl, csv)")
+
+
+@app.command()
+def events(db: str = DB, fmt: str = F_FORMAT, dyad: Optional[str] = F_DYAD, actor: Optional[str] = F_ACTOR,
+           recipient: Optional[str] = F_RECIPIENT, event_type: Optional[str] = F_TYPE, quad: Optional[int] = F_QUAD,
+           since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL, country: Optional[str] = F_COUNTRY,
+           place: Optional[str] = F_PLACE, outlet: Optional[str] = F_OUTLET, language: Optional[str] = F_LANGUAGE,
+           search: Optional[str] = F_TEXT, include_negated: bool = F_ALL, limit: Optional[int] = F_LIMIT) -> None:
+    """List stored events (EVENT_FORMAT with --format jsonl)."""
+    from .store import Store
+    from .store.query import select_events
+
+    q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
+               include_negated, limit)
+    _show(select_events(Store(db), q), fmt)
+
+
+@app.command()
+def incidents(db: str = DB, fmt: str = F_FORMAT, dyad: Optional[str] = F_DYAD, actor: Optional[str] = F_ACTOR,
+              recipient: Optional[str] = F_RECIPIENT, event_type: Optional[str] = F_TYPE,
+              quad: Optional[int] = F_QUAD, since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL,
+              country: Optional[str] = F_COUNTRY, place: Optional[str] = F_PLACE, outlet: Optional[str] = F_OUTLET,
+              language: Optional[str] = F_LANGUAGE, search: Optional[str] = F_TEXT, limit: Optional[int] = F_LIMIT,
+              explain: bool = typer.Option(False, "--explain", help="Say why each incident's reports were merged.")) -> None:
+    """List incidents: events merged across reports, `sources` listing every report."""
+    from .store import Store
+    from .store.query import select_incidents
+
+    q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
+               False, limit)
+    _show(select_incidents(Store(db), q), fmt, explain)
+
+
+@app.command()
+def timeline(a: str = typer.Argument(..., help="Country ISO3, e.g. AZE."), b: str = typer.Argument(..., help="Country ISO3."),
+             db: str = DB, by: str = typer.Option("month", "--by", help="day, month or year."),
+             since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL,
+             fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
+    """Dyad timeline: incidents per period and quad class, with Goldstein sums, both directions."""
+    from .store import Store
+    from .store.query import dyad_timeline
+
+    rows = dyad_timeline(Store(db), a, b, by=by, since=since, until=until)
+    if fmt == "jsonl":
+        _print_jsonl(rows)
+        return
+    t = Table(title=f"{a.upper()} - {b.upper()} by {by}")
+    for col in ("period", "actor", "quad", "n", "goldstein"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["period"], r["actor"], str(r["quad"]), str(r["n"]), str(r["goldstein"]))
+    out.print(t)
+
+
+@app.command()
+def recode(db: str = DB, quiet: bool = QUIET) -> None:
+    """Re-run coding over every stored document (after lexicons or patterns changed), then re-resolve."""
+    from .store import Store
+    from .workflow import recode as run
+
+    summary = run(Store(db), progress=not quiet)
+    _print_jsonl([summary])
+
+
+@app.command()
+def export(fmt: str = typer.Argument(..., help="jsonl, csv, parquet, gdelt or plover."),
+           output: str = typer.Option("-", "--output", "-o", help="File to write (- for stdout; parquet needs a file)."),
+           db: str = DB, what: str = typer.Option("events", "--what", help="events or incidents."),
+           dyad: Optional[str] = F_DYAD, event_type: Optional[str] = F_TYPE, since: Optional[str] = F_SINCE,
+           until: Optional[str] = F_UNTIL) -> None:
+    """Export events or incidents in a format other tools read."""
+    from .store import Store
+    from .store.io import export_events
+    from .store.query import EventQuery, select_events, select_incidents
+
+    q = EventQuery(dyad=dyad, event_type=event_type, since=since, until=until)
+    rows = (select_incidents if what == "incidents" else select_events)(Store(db), q)
+    try:
+        n = export_events(rows, fmt, sys.stdout if output == "-" else output)
+    except (ValueError, MusterError) as exc:
+        _fail(str(exc))
+    err.print(f"exported {n} {what} as {fmt}", highlight=False)
+
+
+@app.command(name="import")
+def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file: str = typer.Argument(...), db: str = DB) -> None:
+    """Import events from GDELT 2.0 (tab-separated), ACLED (CSV) or muster JSON Lines into the store."""
+    from .store import Store
+    from .store.io import import_events
+    from .workflow import resolve_store
+
+    store = Store(db)
+    good, bad = [], 0
+    try:
+        for item in import_events(file, fmt):
+            if isinstance(item, dict):
+                good.append(item)
+            else:
+                bad += 1
+                err.print(f"{file}:line {item.line}: {item.reason}", highlight=False, markup=False)
+    except (OSError, ValueError, MusterError) as exc:
+        _fail(f"{file}: {exc}")
+    new = store.add_events(good, provenance=fmt)
+    resolve_store(store)
+    err.print(f"imported {new} new events ({len(good) - new} already stored, {bad} bad rows)", highlight=False)
+    raise typer.Exit(1 if bad else 0)
 
 
 @app.command()

@@ -19,6 +19,9 @@ CODES = {
     "E020": "database error",
     "W001": "no publication date in the document; used the file's modification time",
     "W002": "language not given and could not be identified reliably",
+    "W003": "no publication date and no file to take one from",
+    "W004": "invalid YAML front matter; read as plain text",
+    "W005": "unparseable publication date; ignored",
 }
 
 

@@ -57,6 +57,35 @@ def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_i
                 summary["events"] += len(doc.events)
             else:
                 summary["duplicates"] += 1
+    if summary["stored"]:
+        summary["incidents"] = resolve_store(store)
     summary["seconds"] = round(time.perf_counter() - t0, 3)
     summary["docs_per_s"] = summary["read"] / summary["seconds"] if summary["seconds"] else 0.0
     return summary
+
+
+def resolve_store(store: Store) -> int:
+    """Re-resolve every stored event into incidents (one transaction); returns the incident count."""
+    import json
+
+    from .resolve import resolve
+
+    rows = store.execute("SELECT data FROM events WHERE negated=0 AND hypothetical=0")
+    incidents = [inc.to_dict() for inc in resolve(json.loads(r["data"]) for r in rows)]
+    store.replace_incidents(incidents)
+    return len(incidents)
+
+
+def recode(store: Store, *, progress: bool = False) -> dict[str, Any]:
+    """Re-run the pipeline over every stored document (after lexicons or patterns changed)."""
+    ids = [r["id"] for r in store.execute("SELECT id FROM documents ORDER BY id")]
+    before = store.count("events")
+    bar = Progress(TextColumn("recode"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True,
+                   disable=not progress)
+    with bar:
+        for doc_id in bar.track(ids):
+            doc = store.load_document(doc_id)
+            doc = build(doc.language or "en")(doc)
+            store.replace_document_coding(doc, CODER_VERSION)
+    n_inc = resolve_store(store)
+    return {"documents": len(ids), "events_before": before, "events_after": store.count("events"), "incidents": n_inc}

@@ -64,7 +64,7 @@ class Store:
         return self.conn.execute(sql, params).fetchall()
 
     def count(self, table: str) -> int:
-        assert table in {"documents", "events", "failures", "mentions"}
+        assert table in {"documents", "events", "failures", "mentions", "incidents"}
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def has_document(self, doc_id: str) -> bool:
@@ -116,22 +116,69 @@ class Store:
                 rows.append((doc.id, layer, span.start, span.end, json.dumps(span.as_json(), ensure_ascii=False)))
         c.executemany('INSERT OR REPLACE INTO mentions (doc_id,layer,start,"end",data) VALUES (?,?,?,?,?)', rows)
 
-    def _write_events(self, c: sqlite3.Connection, events: list[Event], provenance: str = "muster") -> None:
-        rows = []
-        for ev in events:
-            d = ev.to_dict()
-            a, r, date, loc = d["actor"] or {}, d["recipient"] or {}, d["date"] or {}, d["location"] or {}
-            src = (d["sources"] or [{}])[0]
-            rows.append((d["id"], d["doc_id"], d["event_type"], d["mode"], d["cameo"], d["goldstein"],
-                         QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"), r.get("code"),
-                         date.get("start"), date.get("end"), date.get("value"), loc.get("country"), loc.get("lat"),
-                         loc.get("lon"), int(d["negated"]), int(d["hypothetical"]), src.get("outlet"), d["language"],
-                         (d["evidence"] or {}).get("sentence"), json.dumps(d, ensure_ascii=False), provenance))
-        c.executemany(
-            "INSERT OR REPLACE INTO events (id,doc_id,event_type,mode,cameo,goldstein,quad,actor_country,actor_code,"
-            "recipient_country,recipient_code,date_start,date_end,date_value,location_country,lat,lon,negated,"
-            "hypothetical,outlet,language,evidence,data,provenance) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    @staticmethod
+    def _row(d: dict[str, Any], provenance: str) -> tuple:
+        a, r, date, loc = d.get("actor") or {}, d.get("recipient") or {}, d.get("date") or {}, d.get("location") or {}
+        src = (d.get("sources") or [{}])[0]
+        return (d["id"], d["doc_id"], d["event_type"], d.get("mode"), d.get("cameo"), d.get("goldstein"),
+                QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"), r.get("code"),
+                date.get("start"), date.get("end"), date.get("value"), loc.get("name"), loc.get("country"),
+                loc.get("lat"), loc.get("lon"), int(bool(d.get("negated"))), int(bool(d.get("hypothetical"))),
+                src.get("outlet"), d.get("language"), src.get("published"), (d.get("evidence") or {}).get("sentence"),
+                json.dumps(d, ensure_ascii=False), provenance)
+
+    _EVENT_COLS = ("id,doc_id,event_type,mode,cameo,goldstein,quad,actor_country,actor_code,recipient_country,"
+                   "recipient_code,date_start,date_end,date_value,location_name,location_country,lat,lon,negated,"
+                   "hypothetical,outlet,language,published,evidence,data,provenance")
+
+    def _write_events(self, c: sqlite3.Connection, events: list[Event] | list[dict[str, Any]],
+                      provenance: str = "muster") -> int:
+        rows = [self._row(e.to_dict() if isinstance(e, Event) else e, provenance) for e in events]
+        before = c.total_changes
+        c.executemany(f"INSERT OR IGNORE INTO events ({self._EVENT_COLS}) VALUES ({','.join('?' * 26)})", rows)
+        return c.total_changes - before
+
+    def add_events(self, events: list[dict[str, Any]], provenance: str) -> int:
+        """Store events that come from elsewhere (imports); returns how many were new."""
+        with self.transaction() as c:
+            return self._write_events(c, events, provenance)
+
+    def replace_document_coding(self, doc: Document, coder_version: str | None) -> None:
+        """Recode: swap a stored document's mentions and events for a new coding, atomically."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM events WHERE doc_id=? AND provenance='muster'", (doc.id,))
+            c.execute("DELETE FROM mentions WHERE doc_id=?", (doc.id,))
+            c.execute("UPDATE documents SET coder_version=? WHERE id=?", (coder_version, doc.id))
+            self._write_layers(c, doc)
+            self._write_events(c, doc.events)
+
+    def load_document(self, doc_id: str) -> Document:
+        r = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        doc = Document(raw=r["raw"], clean=r["clean"], id=r["id"], url=r["url"], outlet=r["outlet"], title=r["title"],
+                       published=r["published"], language=r["language"], path=r["path"],
+                       removed=json.loads(r["removed"]), warnings=json.loads(r["warnings"]))
+        return doc
+
+    def replace_incidents(self, incidents: list[dict[str, Any]]) -> None:
+        """Write the resolved incidents (all of them, in one transaction) and link their events."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM incidents")
+            c.execute("UPDATE events SET incident_id=NULL WHERE incident_id IS NOT NULL")
+            rows, links = [], []
+            for d in incidents:
+                a, r, date, loc = (d.get("actor") or {}, d.get("recipient") or {}, d.get("date") or {},
+                                   d.get("location") or {})
+                langs = sorted({s.get("language") or "" for s in d["sources"]} - {""})
+                outlets = sorted({s.get("outlet") or "" for s in d["sources"]} - {""})
+                rows.append((d["id"], d["event_type"], d.get("mode"), d.get("cameo"), d.get("goldstein"),
+                             QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"),
+                             r.get("code"), date.get("start"), date.get("end"), date.get("value"), loc.get("name"),
+                             loc.get("country"), loc.get("lat"), loc.get("lon"), len(d["sources"]),
+                             ",".join(langs), ",".join(outlets), json.dumps(d, ensure_ascii=False),
+                             json.dumps(d.get("explain", []), ensure_ascii=False)))
+                links.extend((d["id"], eid) for eid in d.get("events", []))
+            c.executemany(f"INSERT INTO incidents VALUES ({','.join('?' * 22)})", rows)
+            c.executemany("UPDATE events SET incident_id=? WHERE id=?", links)
 
     def add_failure(self, run_id: str, path: str, code: str, reason: str, item: str | None = None) -> None:
         with self.transaction() as c:

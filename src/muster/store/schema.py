@@ -24,16 +24,37 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE events (
         id TEXT PRIMARY KEY,
-        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL,  -- a stored document, or an import's source id (provenance says which)
         event_type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, quad INTEGER,
         actor_country TEXT, actor_code TEXT, recipient_country TEXT, recipient_code TEXT,
         date_start TEXT, date_end TEXT, date_value TEXT,
-        location_country TEXT, lat REAL, lon REAL,
+        location_name TEXT, location_country TEXT, lat REAL, lon REAL,
         negated INTEGER NOT NULL DEFAULT 0, hypothetical INTEGER NOT NULL DEFAULT 0,
-        outlet TEXT, language TEXT, evidence TEXT,
+        outlet TEXT, language TEXT, published TEXT, evidence TEXT,
         data TEXT NOT NULL,
-        provenance TEXT NOT NULL DEFAULT 'muster'
+        provenance TEXT NOT NULL DEFAULT 'muster',
+        incident_id TEXT
     );
+    CREATE INDEX events_incident ON events(incident_id);
+    CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='events', content_rowid='rowid');
+    CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, evidence) VALUES (new.rowid, new.evidence);
+    END;
+    CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
+    END;
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, quad INTEGER,
+        actor_country TEXT, actor_code TEXT, recipient_country TEXT, recipient_code TEXT,
+        date_start TEXT, date_end TEXT, date_value TEXT,
+        location_name TEXT, location_country TEXT, lat REAL, lon REAL,
+        n_sources INTEGER NOT NULL, languages TEXT, outlets TEXT,
+        data TEXT NOT NULL,      -- the incident in EVENT_FORMAT, sources listing every report
+        explain TEXT NOT NULL    -- why its events were merged
+    );
+    CREATE INDEX incidents_dyad_date ON incidents(actor_country, recipient_country, date_start);
+    CREATE INDEX incidents_type_date ON incidents(event_type, date_start);
     CREATE INDEX events_doc ON events(doc_id);
     CREATE INDEX events_dyad_date ON events(actor_country, recipient_country, date_start);
     CREATE INDEX events_type ON events(event_type);

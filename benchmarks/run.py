@@ -1,0 +1,58 @@
+"""`make bench`: run every benchmarks/bench_*.py (each exposes run() -> dict) and print the figures.
+
+    python benchmarks/run.py [NAME ...] [--json]
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def load(path: Path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader
+    sys.path.insert(0, str(HERE))
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def fmt(v) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}" if abs(v) < 100 else f"{v:,.0f}"
+    if isinstance(v, dict):
+        return ", ".join(f"{k}={fmt(x)}" for k, x in v.items())
+    return str(v)
+
+
+def main(argv: list[str]) -> int:
+    as_json = "--json" in argv
+    names = [a for a in argv if not a.startswith("--")]
+    results = {}
+    for path in sorted(HERE.glob("bench_*.py")):
+        name = path.stem.removeprefix("bench_")
+        if names and name not in names:
+            continue
+        t0 = time.perf_counter()
+        try:
+            results[name] = load(path).run()
+        except Exception as exc:  # a broken benchmark is reported, the others still run
+            results[name] = {"error": f"{type(exc).__name__}: {exc}"}
+        results[name]["bench_seconds"] = round(time.perf_counter() - t0, 1)
+        if not as_json:
+            print(f"\n== {name} ==")
+            for k, v in results[name].items():
+                print(f"  {k:28s} {fmt(v)}")
+            sys.stdout.flush()
+    if as_json:
+        print(json.dumps(results, indent=2, default=str))
+    return 1 if any("error" in r for r in results.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

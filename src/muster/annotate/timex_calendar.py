@@ -1,0 +1,107 @@
+"""Calendar arithmetic for the temporal tagger: intervals, ISO values, choosing a year by tense."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A normalised time: ISO value at its granularity (or None for ranges) and bounding days."""
+
+    value: str | None
+    start: date | None
+    end: date | None
+    granularity: str
+
+
+def month_last(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def day(y: int, m: int, d: int) -> Interval | None:
+    if not (1 <= m <= 12) or not (1 <= d <= month_last(y, m)):
+        return None
+    x = date(y, m, d)
+    return Interval(x.isoformat(), x, x, "day")
+
+
+def month(y: int, m: int) -> Interval:
+    return Interval(f"{y:04d}-{m:02d}", date(y, m, 1), date(y, m, month_last(y, m)), "month")
+
+
+def year(y: int) -> Interval:
+    return Interval(f"{y:04d}", date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def quarter(y: int, q: int) -> Interval:
+    m0 = 3 * (q - 1) + 1
+    return Interval(f"{y:04d}-Q{q}", date(y, m0, 1), date(y, m0 + 2, month_last(y, m0 + 2)), "quarter")
+
+
+def week(d: date) -> Interval:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Interval(f"{iso[0]:04d}-W{iso[1]:02d}", monday, monday + timedelta(days=6), "week")
+
+
+def span(a: date | None, b: date | None) -> Interval:
+    return Interval(None, a, b, "range")
+
+
+def shift_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + (d.month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def relative(anchor: date, unit: str, n: int) -> Interval:
+    """The unit containing anchor shifted by n units ("last week" = week, -1)."""
+    if unit == "day":
+        return day_of(anchor + timedelta(days=n))
+    if unit == "week":
+        return week(anchor + timedelta(days=7 * n))
+    if unit == "month":
+        return month(*shift_months(anchor, n))
+    return year(anchor.year + n)
+
+
+def day_of(d: date) -> Interval:
+    return Interval(d.isoformat(), d, d, "day")
+
+
+def pick(cands: list[Interval], anchor: date, tense: str | None) -> Interval:
+    """Choose among readings (same date in neighbouring years): past events cannot lie after the
+    anchor, future ones not before it; with no tense, the reading nearest the anchor wins."""
+    if tense == "past":
+        ok = [c for c in cands if c.start is not None and c.start <= anchor]
+        if ok:
+            return max(ok, key=lambda c: c.start)  # type: ignore[arg-type, return-value]
+    if tense == "future":
+        ok = [c for c in cands if c.end is not None and c.end >= anchor]
+        if ok:
+            return min(ok, key=lambda c: c.start)  # type: ignore[arg-type, return-value]
+
+    def dist(c: Interval) -> tuple[int, int]:
+        assert c.start and c.end
+        if c.start <= anchor <= c.end:
+            return (0, 0)
+        gap = (c.start - anchor).days if c.start > anchor else (anchor - c.end).days
+        return (gap, 0 if c.end < anchor else 1)  # ties go to the past: news report what happened
+
+    return min(cands, key=dist)
+
+
+def slice_part(iv: Interval, part: str) -> Interval:
+    """Anfang/Mitte/Ende (early/mid/late) of a month: days 1-10, 11-20, 21-end; of a year or
+    longer: thirds (Jan-Apr, May-Aug, Sep-Dec); h1/h2: halves of a year."""
+    assert iv.start and iv.end
+    s, e = iv.start, iv.end
+    if iv.granularity in ("day", "week", "quarter", "range"):
+        return iv
+    if iv.granularity == "month":
+        cut = {"early": (1, 10), "mid": (11, 20), "late": (21, e.day)}[part if part in ("early", "mid", "late") else "mid"]
+        return span(date(s.year, s.month, cut[0]), date(s.year, s.month, cut[1]))
+    bounds = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31)),
+              "h1": ((1, 1), (6, 30)), "h2": ((7, 1), (12, 31))}[part]
+    return span(date(s.year, *bounds[0]), date(e.year, *bounds[1]))

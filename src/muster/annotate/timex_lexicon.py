@@ -1,0 +1,169 @@
+"""Loads lang/<code>/times.yaml and compiles its templates into regular expressions.
+
+Schema of times.yaml (every key optional except `templates`):
+  months / month_abbr: {1..12: [forms]}      weekdays: {1..7: [forms]} (1 = Monday)
+  numbers: {word: n}   ordinals: {word: 1..4}   units: {day|week|month|year: [forms]}
+  rel: {word: offset}  deictic: {word: days}    mods: {early|mid|late: [words]}
+  relations: {since|until|before|after: [words]} (prefixes turning a date into a relation)
+  vague: {after|before: [phrases]} (relations without a date: "kurz nachdem")
+  tense: {past: [regex], future: [regex]}      day: regex for a day number ({name} = group)
+  capitalized_months: months must start upper-case (de, en: "May" vs "may")
+  month_stop_after: words that cancel a bare month right after it (ro "în mai multe")
+  count_words / count_after: words before / after a bare year that make it a quantity
+  slash_order: dmy | mdy (how to read 03/10/2022)
+  templates: [{kind, re, sign?, mod?}] where `re` is a regex with placeholders such as
+  {day} {month} {fmonth} {year} {weekday} {num} {unit} {rel} {mod} {ord} {decade} {deictic},
+  a second date as {day2} {month2} {fmonth2} {year2}; a space stands for any whitespace.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..errors import MusterError
+from ..lang import SUPPORTED, load_yaml
+
+_DAY = r"(?P<{name}>3[01]|[12]\d|0?[1-9])"
+_YEAR = r"(?P<{name}>1[0-9]\d\d|20\d\d|21\d\d)"
+_NUMDATE = r"(?P<nd1>\d{1,2})(?P<nsep>[./])(?P<nd2>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
+_ISODATE = r"(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+_START = r"(?<![\w/])(?<!\d[.,])"
+_END = r"(?![\w/])(?![.,]\d)"
+
+
+def _alt(words: list[str] | Any) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any whitespace."""
+    forms = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+def _fold(w: str) -> str:
+    return " ".join(w.lower().split())
+
+
+@dataclass
+class Template:
+    kind: str
+    regex: re.Pattern[str]
+    sign: int = 0
+    mod: str = ""
+
+
+@dataclass
+class Lexicon:
+    """Everything the tagger needs for one language, with word → value maps (lower-cased keys)."""
+
+    lang: str
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    rel: dict[str, int] = field(default_factory=dict)
+    deictic: dict[str, int] = field(default_factory=dict)
+    deictic_lower_only: set[str] = field(default_factory=set)
+    mods: dict[str, str] = field(default_factory=dict)
+    capitalized_months: bool = False
+    month_stop_after: set[str] = field(default_factory=set)
+    count_words: set[str] = field(default_factory=set)
+    count_after: set[str] = field(default_factory=set)
+    next_capital_rejects: bool = False
+    slash_order: str = "dmy"
+    templates: list[Template] = field(default_factory=list)
+    relation_prefix: re.Pattern[str] | None = None  # "seit " right before a date
+    relation_head: re.Pattern[str] | None = None  # "seit " at the start of a matched date
+    relation_of: dict[str, str] = field(default_factory=dict)
+    vague: re.Pattern[str] | None = None
+    vague_of: dict[str, str] = field(default_factory=dict)
+    past: re.Pattern[str] | None = None
+    future: re.Pattern[str] | None = None
+    trigger: re.Pattern[str] | None = None  # cheap pre-filter: could the text hold a date?
+
+
+def _word_map(table: dict[Any, list[str]] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, forms in (table or {}).items():
+        for f in forms:
+            out[_fold(str(f))] = key
+    return out
+
+
+def _placeholders(data: dict[str, Any], lex: Lexicon) -> dict[str, str]:
+    day = data.get("day") or _DAY
+    full = _alt([f for forms in (data.get("months") or {}).values() for f in forms])
+    abbr = _alt([f for forms in (data.get("month_abbr") or {}).values() for f in forms])
+    month = f"(?:{full})" + (f"|(?:{abbr})\\.?" if abbr else "")
+    sub = {
+        "day": day.format(name="day"), "day2": day.format(name="day2"),
+        "month": f"(?P<month>{month})", "month2": f"(?P<month2>{month})",
+        "fmonth": f"(?P<month>{full})", "fmonth2": f"(?P<month2>{full})",
+        "year": _YEAR.format(name="year"), "year2": _YEAR.format(name="year2"),
+        "weekday": f"(?P<weekday>{_alt(lex.weekdays)})",
+        "num": f"(?P<num>\\d{{1,3}}|{_alt(lex.numbers)})" if lex.numbers else r"(?P<num>\d{1,3})",
+        "unit": f"(?P<unit>{_alt(lex.units)})",
+        "rel": f"(?P<rel>{_alt(lex.rel)})", "mod": f"(?P<mod>{_alt(lex.mods)})",
+        "ord": f"(?P<ord>{_alt(lex.ordinals)})", "qnum": r"(?P<qnum>[1-4])",
+        "deictic": f"(?P<deictic>{_alt(lex.deictic)})",
+        "decade": r"(?P<decade>1[5-9]\d0|20[0-9]0)", "sdecade": r"(?P<sdecade>[2-9]0)",
+        "numdate": _NUMDATE, "isodate": _ISODATE,
+    }
+    return sub
+
+
+def _compile(pattern: str, sub: dict[str, str]) -> re.Pattern[str]:
+    body = re.sub(r"\{(\w+)\}", lambda m: sub[m.group(1)] if m.group(1) in sub else m.group(0), pattern)
+    body = body.replace(" ", r"\s+")
+    return re.compile(_START + "(?:" + body + ")" + _END, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon for a language code ("de", "en-GB": region only changes slash dates)."""
+    base, _, region = lang.partition("-")
+    if base not in SUPPORTED:
+        raise MusterError("E014", f"no temporal lexicon for language {lang!r}")
+    data = load_yaml(base, "times.yaml")
+    if not data:
+        raise MusterError("E014", f"lang/{base}/times.yaml missing")
+    lex = Lexicon(lang=lang)
+    lex.months = {**_word_map(data.get("months")), **_word_map(data.get("month_abbr"))}
+    lex.weekdays = _word_map(data.get("weekdays"))
+    lex.numbers = {_fold(k): int(v) for k, v in (data.get("numbers") or {}).items()}
+    lex.ordinals = {_fold(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
+    lex.units = _word_map(data.get("units"))
+    lex.rel = {_fold(k): int(v) for k, v in (data.get("rel") or {}).items()}
+    lex.deictic = {_fold(k): int(v) for k, v in (data.get("deictic") or {}).items()}
+    lex.deictic_lower_only = {_fold(w) for w in data.get("deictic_lower_only") or []}
+    lex.mods = _word_map(data.get("mods"))
+    lex.capitalized_months = bool(data.get("capitalized_months"))
+    lex.month_stop_after = {_fold(w) for w in data.get("month_stop_after") or []}
+    lex.count_words = {_fold(w) for w in data.get("count_words") or []}
+    lex.count_after = {_fold(w) for w in data.get("count_after") or []}
+    lex.next_capital_rejects = bool(data.get("bare_year_next_capital_rejects"))
+    order = data.get("slash_order", "dmy")
+    if region.upper() in ("GB", "UK", "IE", "AU", "NZ", "IN", "ZA"):
+        order = "dmy"
+    lex.slash_order = order
+    sub = _placeholders(data, lex)
+    for t in data["templates"]:
+        lex.templates.append(Template(t["kind"], _compile(t["re"], sub), int(t.get("sign", 0)), t.get("mod", "")))
+    relations = data.get("relations") or {}
+    lex.relation_of = {_fold(w): rel for rel, words in relations.items() for w in words}
+    if lex.relation_of:
+        alt = _alt(lex.relation_of)
+        lex.relation_prefix = re.compile(r"(?<!\w)(" + alt + r")\s+$", re.IGNORECASE)
+        lex.relation_head = re.compile(r"(" + alt + r")\s+", re.IGNORECASE)
+    vague = data.get("vague") or {}
+    lex.vague_of = {_fold(w): rel for rel, words in vague.items() for w in words}
+    if lex.vague_of:
+        lex.vague = re.compile(r"(?<!\w)(?:" + _alt(lex.vague_of) + r")(?!\w)", re.IGNORECASE)
+    tense = data.get("tense") or {}
+    if tense.get("past"):
+        lex.past = re.compile("|".join(tense["past"]))
+    if tense.get("future"):
+        lex.future = re.compile("|".join(tense["future"]), re.IGNORECASE)
+    words = [*lex.months, *lex.weekdays, *lex.units, *lex.deictic, *lex.mods, *lex.vague_of]
+    lex.trigger = re.compile(r"\d|(?<!\w)(?:" + _alt(words) + ")", re.IGNORECASE)
+    return lex
