@@ -29,6 +29,8 @@ def main(argv: list[str]) -> int:
     for row in body:
         row += [""] * (len(cols) - len(row))
         iso2, capital = row[ix["iso2"]], row[ix["capital"]]
+        if not capital:  # appended US states: centre already computed
+            continue
         found = [c for c in cities if c["countrycode"] == iso2
                  and (c["name"] == capital or capital in c["alternatenames"])]
         if not found:
@@ -37,7 +39,7 @@ def main(argv: list[str]) -> int:
             missing.append(f"{iso2} {capital}")
             continue
         best = max(found, key=lambda c: (c["name"] == capital, c["population"]))
-        if row[ix["code"]] != "-":
+        if not row[ix["code"]]:
             row[ix["code"]] = f"{iso2}.{best['admin1code']}"
         row[ix["lat"]] = f"{best['latitude']:.4f}"
         row[ix["lon"]] = f"{best['longitude']:.4f}"

@@ -327,11 +327,13 @@ def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file:
     from .workflow import resolve_store
 
     store = Store(db)
-    good, bad = [], 0
+    good, bad, skipped = [], 0, 0
     try:
         for item in import_events(file, fmt):
             if isinstance(item, dict):
                 good.append(item)
+            elif getattr(item, "kind", "error") == "skip":  # well-formed, but nothing PLOVER codes
+                skipped += 1
             else:
                 bad += 1
                 err.print(f"{file}:line {item.line}: {item.reason}", highlight=False, markup=False)
@@ -339,7 +341,8 @@ def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file:
         _fail(f"{file}: {exc}")
     new = store.add_events(good, provenance=fmt)
     resolve_store(store)
-    err.print(f"imported {new} new events ({len(good) - new} already stored, {bad} bad rows)", highlight=False)
+    err.print(f"imported {new} new events ({len(good) - new} already stored, {skipped} not codable in PLOVER, "
+              f"{bad} bad rows)", highlight=False)
     raise typer.Exit(1 if bad else 0)
 
 

@@ -20,8 +20,12 @@ CODES = {
     "W001": "no publication date in the document; used the file's modification time",
     "W002": "language not given and could not be identified reliably",
     "W003": "no publication date and no file to take one from",
-    "W004": "invalid YAML front matter; read as plain text",
+    "W004": "invalid YAML front matter; block skipped, its metadata ignored",
     "W005": "unparseable publication date; ignored",
+    "E015": "invalid or truncated WARC archive",
+    "E050": "event pattern: empty trigger",
+    "E051": "event pattern: unknown PLOVER event type",
+    "E052": "event pattern data: a word list entry is not a string",
 }
 
 

@@ -53,7 +53,7 @@ class Mention(Span):
 
     def as_json(self) -> dict[str, Any]:
         return {"text": self.text, "span": self.span, "name": self.name, "code": self.code,
-                "country": self.country, "sector": self.sector, "kind": self.kind}
+                "country": self.country, "sector": self.sector, "kind": self.kind, "role": self.role}
 
 
 @dataclass

@@ -1,23 +1,360 @@
-"""Place mentions geocoded offline (thin first version; see issue 'Who and where')."""
+"""Place mentions: toponyms found by gazetteer look-up, filtered by context and disambiguated by the document."""
 from __future__ import annotations
 
-from ..model import Document
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..lang import SUPPORTED, load_yaml
+from ..model import Document, Place
 from ..pipeline import register
+from .gazetteer import CURATED, PRIMARY, Candidate, Gazetteer, gazetteer
+from .gazetteer_names import fold
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
+_JOIN = re.compile(r"[ \t\u00a0]*['’]?[ \t\u00a0]*")  # what may separate the words of one name
+MAX_WORDS = 5
+# Scoring weights of the disambiguation (see PlaceTagger._score).
+W_POPULATION = 0.5  # per power of ten
+W_DOC_COUNTRY = 1.5
+W_FEATURE = {"country": 0.5, "admin1": 0.3, "city": 0.0}
+W_KIND = {CURATED: 0.5, PRIMARY: 0.5}  # for cities and countries; a region's names are all curated
+W_LANG = 0.5  # a city exonym of the document's language
+W_EXACT = 0.5  # the text is the entry's own name, diacritics included
+W_CAPITAL = 1.0  # capitals are the cities political news names most
+W_NEXT_TO = 4.0  # "Alexandria, Virginia": in the region or country named right after
+ADMIN1_POPULATION = 200_000  # stands in for the unknown population of a region
+FREE_POPULATION = 100_000  # a city this large needs no locative word nor a document country
+UNIQUE_POPULATION = 50_000  # ... nor this large when its name is its own and not sentence-initial
+INFLECTED_POPULATION = 10_000  # a name reached through a case ending must be at least this large
+SUPPORT_MARGIN = 1.0  # a choice this far ahead of any other country's candidate supports its country
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+    sent_start: bool = False
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    text: str
+    cands: list[Candidate]
+    locative: bool
+    inflected: bool
+    first: int  # token index
+    words: int
+    extra: dict = field(default_factory=dict)
+
+
+def _others(count: Counter, own: str | None) -> set[str]:
+    """Countries supported by some match other than the one whose own support is `own`."""
+    return {c for c, n in count.items() if n > (1 if c == own else 0)}
+
+
+def _lang_data(lang: str) -> dict:
+    return load_yaml(lang, "places.yaml") or {}
 
 
 class PlaceTagger:
+    """Finds toponyms in doc.clean and resolves them to cities, admin-1 regions or countries."""
+
     name = "places"
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("places",)
 
-    def __init__(self, lang: str):
-        self.lang = lang
+    def __init__(self, lang: str, gaz: Gazetteer | None = None):
+        self.lang = lang if lang in SUPPORTED else "en"
+        y = _lang_data(self.lang)
+        self.locative = {fold(w) for w in y.get("locative") or []}
+        self.country_locative = {fold(w) for w in y.get("country_locative") or []}
+        self.articles = {fold(w) for w in y.get("articles") or []}
+        self.linkers = {fold(w) for w in y.get("linkers") or []}
+        self.conjunctions = {fold(w) for w in y.get("conjunctions") or []}
+        self.elisions = {w.lower() for w in y.get("elisions") or []}
+        self.rules = [(str(a), str(b)) for a, b in y.get("inflection") or []]
+        self.adj_rules = [(str(a), str(b)) for a, b in y.get("adjective_inflection") or []]
+        self.stop = {fold(w) for w in y.get("stop") or []}
+        self.weak = {fold(w) for w in y.get("weak") or []}
+        # a capitalised sentence-initial word that is nowhere in lower case is a name ("Troy Davis")
+        self.initial_names = bool(y.get("initial_capital_is_name"))
+        self.heads: set[str] = set()  # lower-case words that may open a region name: "regiunea", "oblast"
+        for pats in (y.get("admin1_patterns") or {}).values():
+            for pat in pats:
+                head = pat.split("{", 1)[0].split()
+                if head and head[0][:1].islower():
+                    self.heads.add(fold(head[0]))
+        self._gaz = gaz
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = gazetteer()
+        return self._gaz
+
+    # ------------------------------------------------------------ tokens and candidates
+
+    def _tokens(self, doc: Document) -> list[_Tok]:
+        text = doc.clean
+        toks: list[_Tok] = []
+        for m in _TOKEN.finditer(text):
+            s, w = m.start(), m.group(0)
+            parts = re.split(r"['’]", w, maxsplit=1)
+            if len(parts) == 2 and parts[0].lower() in self.elisions and parts[1]:
+                head, rest = parts
+                toks.append(_Tok(s, s + len(head), head, fold(head)))
+                toks.append(_Tok(s + len(head) + 1, m.end(), rest, fold(rest)))
+            else:
+                toks.append(_Tok(s, m.end(), w, fold(w)))
+        starts = sorted({se.start for se in doc.sentences} | {0})
+        j = 0
+        for t in toks:  # the first token of each sentence (and of each line) is marked
+            while j < len(starts) and starts[j] <= t.start:
+                t.sent_start = True
+                j += 1
+            line_start = text.rfind("\n", 0, t.start) + 1
+            if not text[line_start:t.start].strip(" \t\"'«„“(-–—•*"):
+                t.sent_start = True
+        return toks
+
+    def _variants(self, key_prefix: str, last: _Tok) -> list[str]:
+        """Keys reached by stripping case endings from the last word (tried when the form itself is missing)."""
+        low = last.text.lower()
+        head, sep, tail = low.partition("-")  # "Ростове-на-Дону": the case ending is on the first part
+        out = []
+        for old, new in self.rules:
+            if low.endswith(old) and len(low) - len(old) >= 2:
+                out.append(fold(key_prefix + low[: len(low) - len(old)] + new))
+            if sep and head.endswith(old) and len(head) - len(old) >= 2:
+                out.append(fold(key_prefix + head[: len(head) - len(old)] + new + sep + tail))
+        return out
+
+    def _spans(self, text: str, toks: list[_Tok]) -> list[tuple[int, int, str, list[str]]]:
+        """(first token, words, key, inflected keys) of every word sequence that could be a name.
+
+        A name opens with a capitalised word or a region word ("regiunea", "oblast") and runs over
+        words separated by blanks or an apostrophe only.
+        """
+        out = []
+        for i, t in enumerate(toks):
+            if not (t.text[0].isupper() or t.key in self.heads):
+                continue
+            for n in range(1, MAX_WORDS + 1):
+                j = i + n - 1
+                if j >= len(toks) or (n > 1 and not _JOIN.fullmatch(text[toks[j - 1].end:toks[j].start])):
+                    break
+                if n == 1 and not t.text[0].isupper():
+                    continue  # a region word alone is no name
+                last = toks[j]
+                variants = self._variants(text[t.start:last.start], last)
+                if n == 2 and self.adj_rules and last.text[0].isupper():  # "Кривом Роге", "Часового Яру"
+                    variants += self._adjective_variants(t, text[t.end:last.start], last)
+                out.append((i, n, fold(text[t.start:last.end]), variants))
+        return out
+
+    def _adjective_variants(self, first: _Tok, gap: str, last: _Tok) -> list[str]:
+        """Keys of a two-word name with case endings on both words: the adjective's and the noun's."""
+        low = first.text.lower()
+        heads = [low[: len(low) - len(a)] + b for a, b in self.adj_rules if low.endswith(a) and len(low) > len(a) + 1]
+        tails = [last.text.lower()] + [last.text.lower()[: len(last.text) - len(a)] + b for a, b in self.rules
+                                       if last.text.lower().endswith(a) and len(last.text) - len(a) >= 2]
+        return [fold(h + gap + t) for h in heads for t in tails]
+
+    # ------------------------------------------------------------ context
+
+    def _is_locative(self, toks: list[_Tok], i: int, words: set[str] | None = None) -> bool:
+        """A locative word before the name, maybe with an article or a linker between ("town of"),
+        or before an earlier name this one is coordinated with ("near Bakhmut and Toretsk")."""
+        words = self.locative if words is None else words
+        k = i - 1
+        if k >= 0 and (toks[k].key in self.articles or toks[k].key in self.linkers):
+            k -= 1
+        if k >= 0 and toks[k].key in words:
+            return True
+        if k >= 1 and toks[k].key in self.conjunctions:
+            return any(toks[j].key in words for j in range(max(0, k - 4), k - 1))
+        return False
+
+    def _looks_like_person(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int) -> bool:
+        t = toks[i]
+        for m in doc.actors:
+            if m.kind == "person" and m.start < toks[i + n - 1].end and t.start < m.end:
+                return True
+        if n != 1:
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prv = toks[i - 1] if i > 0 else None
+        text = doc.clean
+        next_cap = nxt is not None and nxt.text[0].isupper() and _JOIN.fullmatch(text[t.end:nxt.start]) is not None
+        before = toks[i - 2].key if i >= 2 else ""
+        prev_cap = (prv is not None and prv.text[0].isupper() and prv.key not in self.stop
+                    and before not in self.articles  # "die Außenbezirke Kiews": a noun, not a first name
+                    and (not prv.sent_start or self.initial_names and not self._common_word(lower, prv))
+                    and _JOIN.fullmatch(text[prv.end:t.start]) is not None)
+        return next_cap or prev_cap  # German nouns too: a place after a noun has a locative word
+
+    # ------------------------------------------------------------ disambiguation
+
+    def _score(self, c: Candidate, m: _Match, doc_countries: set[str]) -> float:
+        pop = c.population if c.feature != "admin1" else ADMIN1_POPULATION
+        s = math.log10(pop + 10) * W_POPULATION + W_FEATURE.get(c.feature, 0.0)
+        if c.feature != "admin1":
+            s += W_KIND.get(c.kind, 0.0)
+        if c.feature == "city" and c.lang == self.lang:
+            s += W_LANG
+        if c.name == m.text:
+            s += W_EXACT
+        if c.capital:
+            s += W_CAPITAL
+        if c.country in doc_countries:
+            s += W_DOC_COUNTRY
+        if c.country in m.extra.get("next_to", ()):
+            s += W_NEXT_TO
+        return s
+
+    def find(self, doc: Document) -> list[Place]:
+        text = doc.clean
+        toks = self._tokens(doc)
+        spans = self._spans(text, toks)
+        keys = [k for _, _, k, _ in spans] + [v for _, _, _, vs in spans for v in vs]
+        found = self.gaz.lookup(keys)
+        lower = {t.text for t in toks if t.text.islower()}
+        by_start: dict[int, list[tuple[int, str, list[str]]]] = {}
+        for i, n, key, variants in spans:
+            by_start.setdefault(i, []).append((n, key, variants))
+        matches: list[_Match] = []
+        i = 0
+        while i < len(toks):
+            best = None
+            for n, key, variants in sorted(by_start.get(i, []), key=lambda x: -x[0]):
+                m = self._match(doc, toks, lower, i, n, key, variants, found)
+                if m is not None:
+                    best = m
+                    break
+            if best is None:
+                i += 1
+                continue
+            matches.append(best)
+            i += best.words
+        return self._resolve(doc, toks, matches)
+
+    def _match(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int, key: str,
+               variants: list[str], found: dict[str, list[Candidate]]) -> _Match | None:
+        t, last = toks[i], toks[i + n - 1]
+        surface = doc.clean[t.start:last.end]
+        cands, inflected = found.get(key, []), False
+        if not cands:
+            for v in variants:
+                cands = [c for c in found.get(v, []) if c.kind == CURATED or c.feature != "city"
+                         or c.population >= INFLECTED_POPULATION]
+                if cands:
+                    inflected = True
+                    break
+        if not cands:
+            return None
+        loc = self._is_locative(toks, i)
+        if n == 1:
+            if t.key in self.stop or (inflected and fold(t.text[:-1]) in self.stop):
+                return None
+            letters = [ch for ch in t.text if ch.isalpha()]
+            if all(ch.isupper() for ch in letters):  # acronyms match only curated names ("USA", "РФ")
+                cands = [c for c in cands if c.kind == CURATED]
+                if not cands:
+                    return None
+            if t.key in self.weak and not loc:
+                return None
+            if t.sent_start and not loc and self._common_word(lower, t):
+                return None
+        if n > 1 and last.text[0].islower():  # "Le port": a multi-word town name ends in a capital word
+            cands = [c for c in cands if c.kind == CURATED or c.feature != "city"]
+            if not cands:
+                return None
+        if self._looks_like_person(doc, toks, lower, i, n) and not loc:  # "Paris Hilton", "The Washington Post"
+            cands = [c for c in cands if c.feature == "country"]
+            if not cands:
+                return None
+        m = _Match(t.start, last.end, surface, cands, loc, inflected, i, n)
+        m.extra["country_loc"] = self._is_locative(toks, i, self.country_locative)
+        return m
+
+    @staticmethod
+    def _common_word(lower: set[str], t: _Tok) -> bool:
+        """A sentence-initial word that also occurs in lower case in the text is a common word."""
+        return t.text.lower() in lower
+
+    def _resolve(self, doc: Document, toks: list[_Tok], matches: list[_Match]) -> list[Place]:
+        # 1. "Alexandria, Virginia" / "Paris, Texas": a name followed by a region or country
+        for m, nxt in zip(matches, matches[1:]):
+            if doc.clean[m.end:nxt.start].strip() == "," and any(c.feature != "city" for c in nxt.cands):
+                m.extra["next_to"] = {c.country for c in nxt.cands if c.feature != "city"}
+                nxt.cands = [c for c in nxt.cands if c.feature != "city"]
+                nxt.locative = True
+        # 2. countries the document talks about: unambiguous countries, regions and large cities,
+        #    plus the countries of actor mentions when that layer ran before.
+        actors = [(a.start, a.end, a.country) for a in doc.actors if a.country and a.kind != "outlet"]
+        actor_count = Counter(c for _, _, c in actors)
+        given = []  # per match: countries of the actor mentions other than itself
+        for m in matches:
+            own = Counter(c for s, e, c in actors if s < m.end and e > m.start)
+            given.append({c for c, n in actor_count.items() if n > own[c]})
+        support: dict[int, str] = {}
+        for k, m in enumerate(matches):
+            countries = {c.country for c in m.cands}
+            c0 = max(m.cands, key=lambda c: c.population)
+            if len(countries) == 1 and (c0.feature != "city" or c0.population >= FREE_POPULATION or m.locative):
+                support[k] = c0.country or ""
+        # 3. pick the best candidate of each match (twice: the first choices are support for the second)
+        chosen: list[Candidate] = []
+        for _ in range(2):
+            chosen, confident, count = [], dict(support), Counter(support.values())
+            for k, m in enumerate(matches):
+                doc_countries = given[k] | _others(count, support.get(k))
+                scored = sorted(((self._score(c, m, doc_countries), c.population, c) for c in m.cands),
+                                key=lambda x: (x[0], x[1]), reverse=True)
+                best = scored[0][2]
+                chosen.append(best)
+                rival = max((s for s, _, c in scored if c.country != best.country), default=None)
+                strong = (best.feature != "city" or best.population >= FREE_POPULATION or m.locative
+                          or best.kind == CURATED)
+                if strong and (rival is None or scored[0][0] - rival >= SUPPORT_MARGIN):
+                    confident[k] = best.country or ""
+            support = confident
+        # 4. keep those that are places here
+        out: list[Place] = []
+        count = Counter(support.values())
+        for k, (m, c) in enumerate(zip(matches, chosen)):
+            doc_countries = given[k] | _others(count, support.get(k))
+            if c.feature == "country" and not m.extra.get("country_loc"):
+                continue  # a country named as an actor or attribute, not as a location
+            curated = any(x.pid == c.pid and x.kind == CURATED for x in m.cands)
+            unique = len({x.pid for x in m.cands}) == 1 and not toks[m.first].sent_start
+            if c.feature == "city" and not (m.locative or m.words > 1 or curated or c.country in doc_countries
+                                            or c.population >= (UNIQUE_POPULATION if unique else FREE_POPULATION)):
+                continue
+            out.append(Place(start=m.start, end=m.end, text=m.text, name=c.name, country=c.country,
+                             admin1=c.admin1, lat=round(c.lat, 4), lon=round(c.lon, 4),
+                             geonameid=c.geonameid if c.feature != "admin1" else None, feature=c.feature))
+        return out
 
     def __call__(self, doc: Document) -> Document:
-        doc.places = []
+        doc.places = self.find(doc)
         return doc
 
 
 @register("places")
 def make(lang: str) -> PlaceTagger:
     return PlaceTagger(lang)
+
+
+def tag_places(text: str, lang: str) -> list[Place]:
+    """The places of a plain text in a language (sentences split first)."""
+    from ..pipeline import build
+
+    doc = Document(raw=text, language=lang)
+    return build(lang, ("sentences", "places"))(doc).places

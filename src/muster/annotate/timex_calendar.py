@@ -63,6 +63,9 @@ def relative(anchor: date, unit: str, n: int) -> Interval:
         return week(anchor + timedelta(days=7 * n))
     if unit == "month":
         return month(*shift_months(anchor, n))
+    if unit == "weekend":  # Saturday and Sunday of the anchor's week, shifted by n weeks
+        sat = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5 + 7 * n)
+        return span(sat, sat + timedelta(days=1))
     return year(anchor.year + n)
 
 
@@ -93,10 +96,13 @@ def pick(cands: list[Interval], anchor: date, tense: str | None) -> Interval:
 
 
 def slice_part(iv: Interval, part: str) -> Interval:
-    """Anfang/Mitte/Ende (early/mid/late) of a month: days 1-10, 11-20, 21-end; of a year or
-    longer: thirds (Jan-Apr, May-Aug, Sep-Dec); h1/h2: halves of a year."""
+    """Anfang/Mitte/Ende (early/mid/late) of a month: days 1-10, 11-20, 21-end; of a year:
+    thirds (Jan-Apr, May-Aug, Sep-Dec); of a decade: years 0-3, 3-6, 7-9; h1/h2: halves."""
     assert iv.start and iv.end
     s, e = iv.start, iv.end
+    if iv.granularity == "range" and s.year % 10 == 0 and (s.month, s.day) == (1, 1) and e.year == s.year + 9:
+        first, last = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), "h1": (0, 4), "h2": (5, 9)}[part]
+        return span(date(s.year + first, 1, 1), date(s.year + last, 12, 31))  # decades: 0-3, 3-6, 7-9
     if iv.granularity in ("day", "week", "quarter", "range"):
         return iv
     if iv.granularity == "month":
@@ -105,3 +111,14 @@ def slice_part(iv: Interval, part: str) -> Interval:
     bounds = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31)),
               "h1": ((1, 1), (6, 30)), "h2": ((7, 1), (12, 31))}[part]
     return span(date(s.year, *bounds[0]), date(e.year, *bounds[1]))
+
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+
+
+def season(y: int, name: str) -> Interval:
+    """Meteorological seasons (northern hemisphere); winter Y runs from December Y to February Y+1."""
+    a, b = SEASONS[name]
+    if a > b:
+        return span(date(y, a, 1), date(y + 1, b, month_last(y + 1, b)))
+    return span(date(y, a, 1), date(y, b, month_last(y, b)))

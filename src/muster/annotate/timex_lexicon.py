@@ -3,17 +3,29 @@
 Schema of times.yaml (every key optional except `templates`):
   months / month_abbr: {1..12: [forms]}      weekdays: {1..7: [forms]} (1 = Monday)
   numbers: {word: n}   ordinals: {word: 1..4}   units: {day|week|month|year: [forms]}
+  plural_units: unit forms that are plural ("last weeks" is no date)
   rel: {word: offset}  deictic: {word: days}    mods: {early|mid|late: [words]}
-  relations: {since|until|before|after: [words]} (prefixes turning a date into a relation)
+  relations: {since|from|until|before|after: [words]} (prefixes turning a date into a relation;
+    "from" gives relation "since" too, but a partial date after it may lie in the future)
+  seasons: {spring|summer|autumn|winter: [forms]}
+  bare_year_plural_after / plural_except: a regex for a plural noun after a bare year ("2023
+    protesters") that makes it a count, and the words it must not reject
   vague: {after|before: [phrases]} (relations without a date: "kurz nachdem")
-  tense: {past: [regex], future: [regex]}      day: regex for a day number ({name} = group)
+  tense: {past: [regex], future: [regex], reporting: [regex]} (reporting verbs: a tense cue for
+    their own clause only, ignored when the whole sentence is read)      day: regex for a day number ({name} = group)
   capitalized_months: months must start upper-case (de, en: "May" vs "may")
-  month_stop_after: words that cancel a bare month right after it (ro "în mai multe")
-  count_words / count_after: words before / after a bare year that make it a quantity
+  weekday_not_after / weekday_not_before: words around a weekday that make it something else
+    (ro "ultimele luni" = the last months, "luni de zile")
+  month_stop_after: words that cancel a bare month of `ambiguous_months` right after it
+    (ro "în mai multe": mai is also "more")
+  count_words / count_after: words before / stems after a bare year that make it a quantity
+  bare_year_next/prev_capital_rejects: a capitalised word (a noun, in German) next to a bare year
+    makes it a quantity or a number ("2021 Einwohner", "Hausnummer 2024")
   slash_order: dmy | mdy (how to read 03/10/2022)
   templates: [{kind, re, sign?, mod?}] where `re` is a regex with placeholders such as
   {day} {month} {fmonth} {year} {weekday} {num} {unit} {rel} {mod} {ord} {decade} {deictic},
-  a second date as {day2} {month2} {fmonth2} {year2}; a space stands for any whitespace.
+  a second date as {day2} {month2} {fmonth2} {year2} ({yy2}: two digits, "2019-20"); a space stands for any whitespace
+  and " ?" for optional whitespace.
 """
 from __future__ import annotations
 
@@ -28,7 +40,8 @@ from ..lang import SUPPORTED, load_yaml
 _DAY = r"(?P<{name}>3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?P<{name}>1[0-9]\d\d|20\d\d|21\d\d)"
 _NUMDATE = r"(?P<nd1>\d{1,2})(?P<nsep>[./])(?P<nd2>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
-_ISODATE = r"(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+_ISODATE = (r"(?P<iy>\d{4})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+            r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
 _START = r"(?<![\w/])(?<!\d[.,])"
 _END = r"(?![\w/])(?![.,]\d)"
 
@@ -39,8 +52,9 @@ def _alt(words: list[str] | Any) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
 
 
-def _fold(w: str) -> str:
-    return " ".join(w.lower().split())
+def fold(w: object) -> str:
+    """Lower-cased, whitespace-normalised key of a lexicon word."""
+    return " ".join(str(w).lower().split())
 
 
 @dataclass
@@ -61,24 +75,34 @@ class Lexicon:
     numbers: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
+    plural_units: set[str] = field(default_factory=set)
     rel: dict[str, int] = field(default_factory=dict)
     deictic: dict[str, int] = field(default_factory=dict)
     deictic_lower_only: set[str] = field(default_factory=set)
     mods: dict[str, str] = field(default_factory=dict)
+    seasons: dict[str, str] = field(default_factory=dict)
+    plural_after: re.Pattern[str] | None = None
+    plural_except: set[str] = field(default_factory=set)
     capitalized_months: bool = False
     month_stop_after: set[str] = field(default_factory=set)
+    ambiguous_months: set[str] = field(default_factory=set)
+    weekday_not_after: set[str] = field(default_factory=set)
+    weekday_not_before: set[str] = field(default_factory=set)
     count_words: set[str] = field(default_factory=set)
     count_after: set[str] = field(default_factory=set)
     next_capital_rejects: bool = False
+    prev_capital_rejects: bool = False
     slash_order: str = "dmy"
     templates: list[Template] = field(default_factory=list)
     relation_prefix: re.Pattern[str] | None = None  # "seit " right before a date
     relation_head: re.Pattern[str] | None = None  # "seit " at the start of a matched date
     relation_of: dict[str, str] = field(default_factory=dict)
+    since_past: set[str] = field(default_factory=set)  # "seit": the start lies in the past
     vague: re.Pattern[str] | None = None
     vague_of: dict[str, str] = field(default_factory=dict)
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
+    reporting: re.Pattern[str] | None = None  # "teilte ... mit", "said": no tense for the rest
     trigger: re.Pattern[str] | None = None  # cheap pre-filter: could the text hold a date?
 
 
@@ -86,7 +110,7 @@ def _word_map(table: dict[Any, list[str]] | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, forms in (table or {}).items():
         for f in forms:
-            out[_fold(str(f))] = key
+            out[fold(str(f))] = key
     return out
 
 
@@ -99,13 +123,14 @@ def _placeholders(data: dict[str, Any], lex: Lexicon) -> dict[str, str]:
         "day": day.format(name="day"), "day2": day.format(name="day2"),
         "month": f"(?P<month>{month})", "month2": f"(?P<month2>{month})",
         "fmonth": f"(?P<month>{full})", "fmonth2": f"(?P<month2>{full})",
-        "year": _YEAR.format(name="year"), "year2": _YEAR.format(name="year2"),
+        "year": _YEAR.format(name="year"), "year2": _YEAR.format(name="year2"), "yy2": r"(?P<yy2>\d\d)",
         "weekday": f"(?P<weekday>{_alt(lex.weekdays)})",
         "num": f"(?P<num>\\d{{1,3}}|{_alt(lex.numbers)})" if lex.numbers else r"(?P<num>\d{1,3})",
         "unit": f"(?P<unit>{_alt(lex.units)})",
         "rel": f"(?P<rel>{_alt(lex.rel)})", "mod": f"(?P<mod>{_alt(lex.mods)})",
         "ord": f"(?P<ord>{_alt(lex.ordinals)})", "qnum": r"(?P<qnum>[1-4])",
         "deictic": f"(?P<deictic>{_alt(lex.deictic)})",
+        "season": f"(?P<season>{_alt(lex.seasons)})" if lex.seasons else "(?P<season>(?!))",
         "decade": r"(?P<decade>1[5-9]\d0|20[0-9]0)", "sdecade": r"(?P<sdecade>[2-9]0)",
         "numdate": _NUMDATE, "isodate": _ISODATE,
     }
@@ -114,7 +139,7 @@ def _placeholders(data: dict[str, Any], lex: Lexicon) -> dict[str, str]:
 
 def _compile(pattern: str, sub: dict[str, str]) -> re.Pattern[str]:
     body = re.sub(r"\{(\w+)\}", lambda m: sub[m.group(1)] if m.group(1) in sub else m.group(0), pattern)
-    body = body.replace(" ", r"\s+")
+    body = body.replace(" ?", r"\s*").replace(" ", r"\s+")
     return re.compile(_START + "(?:" + body + ")" + _END, re.IGNORECASE)
 
 
@@ -130,18 +155,27 @@ def lexicon(lang: str) -> Lexicon:
     lex = Lexicon(lang=lang)
     lex.months = {**_word_map(data.get("months")), **_word_map(data.get("month_abbr"))}
     lex.weekdays = _word_map(data.get("weekdays"))
-    lex.numbers = {_fold(k): int(v) for k, v in (data.get("numbers") or {}).items()}
-    lex.ordinals = {_fold(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
+    lex.numbers = {fold(k): int(v) for k, v in (data.get("numbers") or {}).items()}
+    lex.ordinals = {fold(k): int(v) for k, v in (data.get("ordinals") or {}).items()}
     lex.units = _word_map(data.get("units"))
-    lex.rel = {_fold(k): int(v) for k, v in (data.get("rel") or {}).items()}
-    lex.deictic = {_fold(k): int(v) for k, v in (data.get("deictic") or {}).items()}
-    lex.deictic_lower_only = {_fold(w) for w in data.get("deictic_lower_only") or []}
+    lex.plural_units = {fold(w) for w in data.get("plural_units") or []}
+    lex.rel = {fold(k): int(v) for k, v in (data.get("rel") or {}).items()}
+    lex.deictic = {fold(k): int(v) for k, v in (data.get("deictic") or {}).items()}
+    lex.deictic_lower_only = {fold(w) for w in data.get("deictic_lower_only") or []}
     lex.mods = _word_map(data.get("mods"))
+    lex.seasons = _word_map(data.get("seasons"))
+    if data.get("bare_year_plural_after"):
+        lex.plural_after = re.compile(data["bare_year_plural_after"])
+        lex.plural_except = {fold(w) for w in data.get("plural_except") or []}
     lex.capitalized_months = bool(data.get("capitalized_months"))
-    lex.month_stop_after = {_fold(w) for w in data.get("month_stop_after") or []}
-    lex.count_words = {_fold(w) for w in data.get("count_words") or []}
-    lex.count_after = {_fold(w) for w in data.get("count_after") or []}
+    lex.month_stop_after = {fold(w) for w in data.get("month_stop_after") or []}
+    lex.ambiguous_months = {fold(w) for w in data.get("ambiguous_months") or []}
+    lex.weekday_not_after = {fold(w) for w in data.get("weekday_not_after") or []}
+    lex.weekday_not_before = {fold(w) for w in data.get("weekday_not_before") or []}
+    lex.count_words = {fold(w) for w in data.get("count_words") or []}
+    lex.count_after = {fold(w) for w in data.get("count_after") or []}
     lex.next_capital_rejects = bool(data.get("bare_year_next_capital_rejects"))
+    lex.prev_capital_rejects = bool(data.get("bare_year_prev_capital_rejects"))
     order = data.get("slash_order", "dmy")
     if region.upper() in ("GB", "UK", "IE", "AU", "NZ", "IN", "ZA"):
         order = "dmy"
@@ -150,20 +184,25 @@ def lexicon(lang: str) -> Lexicon:
     for t in data["templates"]:
         lex.templates.append(Template(t["kind"], _compile(t["re"], sub), int(t.get("sign", 0)), t.get("mod", "")))
     relations = data.get("relations") or {}
-    lex.relation_of = {_fold(w): rel for rel, words in relations.items() for w in words}
+    lex.relation_of = {fold(w): rel for rel, words in relations.items() for w in words}
+    lex.since_past = {w for w, rel in lex.relation_of.items() if rel == "since"}
+    lex.relation_of = {w: ("since" if rel == "from" else rel) for w, rel in lex.relation_of.items()}
     if lex.relation_of:
         alt = _alt(lex.relation_of)
         lex.relation_prefix = re.compile(r"(?<!\w)(" + alt + r")\s+$", re.IGNORECASE)
         lex.relation_head = re.compile(r"(" + alt + r")\s+", re.IGNORECASE)
     vague = data.get("vague") or {}
-    lex.vague_of = {_fold(w): rel for rel, words in vague.items() for w in words}
+    lex.vague_of = {fold(w): rel for rel, words in vague.items() for w in words}
     if lex.vague_of:
         lex.vague = re.compile(r"(?<!\w)(?:" + _alt(lex.vague_of) + r")(?!\w)", re.IGNORECASE)
     tense = data.get("tense") or {}
     if tense.get("past"):
         lex.past = re.compile("|".join(tense["past"]))
+    if tense.get("reporting"):
+        lex.reporting = re.compile("|".join(tense["reporting"]), re.IGNORECASE)
     if tense.get("future"):
         lex.future = re.compile("|".join(tense["future"]), re.IGNORECASE)
-    words = [*lex.months, *lex.weekdays, *lex.units, *lex.deictic, *lex.mods, *lex.vague_of]
+    words = [*lex.months, *lex.weekdays, *lex.units, *lex.deictic, *lex.mods, *lex.vague_of, *lex.seasons,
+             *(w for w in [*lex.rel, *lex.ordinals] if len(w) > 2)]
     lex.trigger = re.compile(r"\d|(?<!\w)(?:" + _alt(words) + ")", re.IGNORECASE)
     return lex

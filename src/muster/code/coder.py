@@ -1,8 +1,82 @@
-"""The event coder (thin first version; see issue 'What happened')."""
+"""The event coder: trigger patterns per sentence, grouped into events with roles, modality, date and place."""
 from __future__ import annotations
 
-from ..model import Document
+import bisect
+from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..model import Document, Event, Mention, Place, TimeX
 from ..pipeline import register
+from . import ontology
+from .lemmas import Token, tokenize
+from .modality import is_hypothetical, is_negated, modality, sentence_attribution
+from .patterns import Grammar, Pattern, grammar, head, match
+from .roles import Frame, Slot, explicit_roles, implicit_roles, target_recipient
+
+_BREAK_PUNCT = set(",;:()–—\"«»„“”")
+# CAMEO sector/group codes that are not countries (a mention's country must be an ISO3 state)
+_NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL IGO NGO ELI LEG LAB REF "
+                           "HLH AGR UAF SET MOD RAD IMG INS".split())
+# PLOVER: cooperative acts announced for the future are AGREE ("express intent to ...")
+_INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+# events embedded under these are their content, not facts: "agreed to expand", "demanded the release"
+_EMBEDDING = ("AGREE", "REQUEST", "THREATEN", "REJECT")
+RECENT_DAYS = 30  # an undated past event in a news article: within a month before publication
+_FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more trigger hits in a sentence."""
+
+    pattern: Pattern
+    sent: int
+    tokens: list[int]
+    noun_tokens: list[int]
+    verb: bool
+    anchor: int
+    clause: tuple[int, int]
+    next_clause_end: int
+    scope_tokens: tuple[int, int] = (0, 0)
+    passive: bool = False
+    actor: Slot | None = None
+    recipient: Slot | None = None
+    location: dict[str, Any] | None = None
+    loc_country: str | None = None
+    date: dict[str, Any] | None = None
+    dated: bool = False
+    attribution: dict[str, Any] | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    shares_subject: "Draft | None" = None  # coordinated verb without its own subject ("... und schlugen ein")
+    pronoun_subject: bool = False  # "Er traf ...": the subject is a pronoun
+    pair_subject: bool = False  # "Beide Seiten vereinbarten ...": the two parties named before
+    hyp_kind: str = ""  # why hypothetical: question, intent, modal, embedded
+    full_clause: tuple[int, int] = (0, 0)  # the trigger's clause before trimming to the event's scope
+    sent_place_country: str | None = None  # country of the sentence's first place (for unnamed state organs)
+    etype: str = ""  # final PLOVER type when it differs from the pattern's (future cooperation: AGREE)
+    toks: list[Token] = field(default_factory=list, repr=False)
+
+
+def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
+    """Clause spans (token index ranges): split at punctuation and at subordinating words."""
+    out, start = [], 0
+    breaks = g.words["clause_breaks"]
+    for i, t in enumerate(toks):
+        if t.text in _BREAK_PUNCT:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+        elif i > start and breaks.has(t):
+            out.append((start, i))
+            start = i
+    if start < len(toks):
+        out.append((start, len(toks)))
+    return out or [(0, len(toks))]
 
 
 class EventCoder:
@@ -13,9 +87,350 @@ class EventCoder:
     def __init__(self, lang: str):
         self.lang = lang
 
+    # -- per sentence ------------------------------------------------------------------------
+    def _hits(self, g: Grammar, toks: list[Token], cl: list[tuple[int, int]], has_time: bool):
+        hits: list[tuple[Pattern, list[int], int]] = []
+        for cs, ce in cl:
+            for i in range(cs, ce):
+                for pat, trig in g.first_hits(toks[i]):
+                    got = match(trig, toks, i, ce, g.words["coordinators"])
+                    if got is None:
+                        continue
+                    if pat.unless and any(pat.unless.has(toks[j]) for j in range(cs, ce) if j not in got):
+                        continue
+                    if pat.needs and not any(pat.needs.has(toks[j]) for j in range(cs, ce) if j not in got):
+                        continue
+                    hits.append((pat, got, head(trig, got)))
+        # a token serves one pattern: the longest trigger, then the earlier pattern in the file
+        hits.sort(key=lambda h: (-len(h[1]), h[0].order))
+        used: set[int] = set()
+        out = []
+        for pat, got, hd in hits:
+            if used.intersection(got):
+                continue
+            used.update(got)
+            out.append((pat, sorted(got), hd))
+        out.sort(key=lambda h: h[1][0])
+        return out
+
+    def _nominal_ok(self, g: Grammar, toks: list[Token], idx: int, has_time: bool) -> bool:
+        """A bare event noun is an event when dated, introduced as new ("a strike"), or aimed ("strike on");
+        not when it is only talked about ("claims about attacks")."""
+        topic = g.words["topic_preps"]
+        for j in range(idx - 1, max(-1, idx - 3), -1):
+            if topic.has(toks[j]):
+                return False
+        if has_time:
+            return True
+        indef, glue = g.words["indefinite"], g.words["np_glue"]
+        for j in range(idx - 1, max(-1, idx - 4), -1):
+            if not toks[j].is_word or glue.has(toks[j]):
+                break
+            if indef.has(toks[j]):
+                return True
+        if not g.config.get("articles", True):
+            preps = g.recipient_preps.get("ASSAULT") or g.recipient_preps.get("default")
+            for j in range(idx + 1, min(len(toks), idx + 3)):
+                if preps is not None and preps.has(toks[j]):
+                    return True
+        return False
+
+    def _group(self, g: Grammar, si: int, toks: list[Token], cl: list[tuple[int, int]],
+               hits: list[tuple[Pattern, list[int], int]], times: list[TimeX]) -> list[Draft]:
+        clause_of = {}
+        for n, (cs, ce) in enumerate(cl):
+            for i in range(cs, ce):
+                clause_of[i] = n
+        drafts: list[Draft] = []
+        repeat = g.words["repeat"]
+        for pat, got, hd in hits:
+            ci = clause_of.get(hd, 0)
+            prev = drafts[-1] if drafts else None
+            if prev is not None and prev.pattern.type == pat.type:
+                between = range(prev.tokens[-1] + 1, got[0])
+                if not any(repeat.has(toks[j]) for j in range(prev.tokens[-1] + 1, min(len(toks), got[-1] + 3))) \
+                        and abs(clause_of.get(prev.anchor, 0) - ci) <= 2 and len(between) < 40:
+                    prev.tokens.extend(got)
+                    if pat.noun:
+                        prev.noun_tokens.extend(got)
+                    elif not prev.verb:  # a verb anchors the event better than a noun
+                        prev.verb, prev.anchor, prev.pattern = True, hd, pat
+                        prev.clause = cl[ci]
+                        prev.next_clause_end = cl[ci + 1][1] if ci + 1 < len(cl) else cl[ci][1]
+                    prev.rules.append(pat.id)
+                    continue
+            drafts.append(Draft(pat, si, list(got), list(got) if pat.noun else [], not pat.noun, hd, cl[ci],
+                                cl[ci + 1][1] if ci + 1 < len(cl) else cl[ci][1], rules=[pat.id]))
+        keep = []
+        for d in drafts:
+            cs, ce = d.clause
+            dated = any(toks[cs].start <= t.start < toks[ce - 1].end for t in times if not t.relation)
+            if not d.verb and not self._nominal_ok(g, toks, d.anchor, dated):
+                continue
+            keep.append(d)
+        # each event's scope: from the boundary after the previous event to the boundary before the next
+        for n, d in enumerate(keep):
+            start = 0 if n == 0 else self._boundary(g, toks, max(keep[n - 1].tokens), min(d.tokens))
+            end = len(toks) if n == len(keep) - 1 else self._boundary(g, toks, max(d.tokens), min(keep[n + 1].tokens))
+            d.scope_tokens = (start, end)
+            if n > 0 and g.words["coordinators"].has(toks[start]) and keep[n - 1].verb and d.verb:
+                d.shares_subject = keep[n - 1]
+            cs, ce = d.clause
+            d.full_clause = d.clause
+            if max(cs, start) < min(ce, end):
+                d.clause = (max(cs, start), min(ce, end))
+        return keep
+
+    @staticmethod
+    def _boundary(g: Grammar, toks: list[Token], a: int, b: int) -> int:
+        """Where one event's stretch of the sentence ends and the next begins: punctuation or a
+        subordinator between them, else a coordinator, else the next trigger itself."""
+        for j in range(b - 1, a, -1):
+            if toks[j].text in _BREAK_PUNCT or g.words["clause_breaks"].has(toks[j]):
+                return j
+        for j in range(b - 1, a, -1):
+            if g.words["coordinators"].has(toks[j]):
+                return j
+        return b
+
+    # -- layers ----------------------------------------------------------------------------
+    @staticmethod
+    def _tok_index(toks: list[Token], starts: list[int], pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def _passive(self, g: Grammar, toks: list[Token], d: Draft) -> bool:
+        if not d.verb:
+            return False
+        part = g.words["participle"]
+        pv = toks[d.anchor]
+        if not part.has(pv):
+            return False
+        pcfg = g.config.get("passive") or {}
+        if not pcfg.get("aux_required", True):
+            return True
+        cs, ce = d.clause
+        return any(g.words["passive_aux"].has(toks[j]) for j in range(cs, ce))
+
+    def _place(self, g: Grammar, toks: list[Token], starts: list[int], places: list[Place],
+               ments: list[Mention], spans: list[tuple[int, int]]) -> Place | None:
+        """The event's place: a toponym in its clause(s), not part of an actor phrase; "in X" first."""
+        loc = g.words["locative_preps"]
+        cands = []
+        for p in places:
+            if not any(s <= p.start < e for s, e in spans):
+                continue
+            if any(m.start <= p.start < m.end and m.role != "place" for m in ments):
+                continue
+            i = self._tok_index(toks, starts, p.start)
+            after_prep = any(loc.has(toks[j]) for j in range(max(0, i - 2), i))
+            cands.append((not after_prep, _FEATURE_RANK.get(p.feature, 1), p.start, p))
+        if not cands:
+            return None
+        return min(cands, key=lambda c: c[:3])[3]
+
+    def _place_spans(self, g: Grammar, toks: list[Token], cl: list[tuple[int, int]], d: Draft) -> list[list[tuple[int, int]]]:
+        """Where to look for the place: the trigger's clause, then main clauses of the event's scope."""
+        s, e = d.scope_tokens
+        a, b = max(d.clause[0], s), min(d.clause[1], e)
+        own = [(toks[a].start, toks[b - 1].end)] if b > a else []
+        more = [(toks[cs].start, toks[ce - 1].end) for cs, ce in cl
+                if cs >= s and ce <= e and (cs, ce) != d.clause and not g.words["clause_breaks"].has(toks[cs])]
+        return [own, more]
+
+    def _date(self, g: Grammar, toks: list[Token], cl: list[tuple[int, int]], times: list[TimeX],
+              starts: list[int], d: Draft) -> TimeX | None:
+        concrete = [t for t in times if not t.relation and (t.value or t.start_date or t.end_date)]
+        if not concrete:
+            return None
+        s_char, e_char = toks[d.scope_tokens[0]].start, toks[d.scope_tokens[1] - 1].end
+        bg = g.words["background"]
+
+        def background(t: TimeX) -> bool:
+            i = self._tok_index(toks, starts, t.start)
+            for cs, ce in cl:
+                if cs <= i < ce:
+                    return cs != d.clause[0] and bg.has(toks[cs])
+            return False
+
+        cs, ce = toks[d.clause[0]].start, toks[d.clause[1] - 1].end
+        for lo, hi in ((cs, ce), (s_char, e_char)):
+            inside = [t for t in concrete if lo <= t.start < hi and not background(t)]
+            if inside:
+                return min(inside, key=lambda t: abs(t.start - toks[d.anchor].start))
+        rest = [t for t in concrete if not background(t)]
+        if rest:
+            before = [t for t in rest if t.start < toks[d.anchor].start]
+            return before[-1] if before else rest[0]
+        return None
+
+    # -- document ----------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
-        doc.events = []
+        lang = doc.language or self.lang
+        g = grammar(lang)
+        mod = modality(lang)
+        actors = [replace(m, country=None) if m.country in _NOT_COUNTRIES else m for m in doc.actors]
+        frame = Frame.of(doc, actors)
+        drafts: list[Draft] = []
+        carried = None
+        for si, sent in enumerate(doc.sentences):
+            toks = tokenize(sent.text, lang, sent.start)
+            if not toks:
+                continue
+            starts = [t.start for t in toks]
+            ments = [m for m in actors if sent.start <= m.start < sent.end]
+            attribs = [a for a in doc.attributions if sent.start <= a.start < sent.end]
+            role_ments = [(self._tok_index(toks, starts, m.start), self._tok_index(toks, starts, max(m.start, m.end - 1)), m)
+                          for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)]
+            times = [t for t in doc.times if sent.start <= t.start < sent.end]
+            places = [p for p in doc.places if sent.start <= p.start < sent.end]
+            attribution, carried = sentence_attribution(mod, doc, si, toks, ments, carried)
+            cl = clauses(g, toks)
+            has_time = any(not t.relation for t in times)
+            hits = self._hits(g, toks, cl, has_time)
+            if not hits:
+                continue
+            for d in self._group(g, si, toks, cl, hits, times):
+                d.passive = self._passive(g, toks, d)
+                place = None
+                for spans in self._place_spans(g, toks, cl, d):
+                    place = place or self._place(g, toks, starts, places, ments, spans)
+                if place is None and any(g.words["place_anaphora"].has(toks[j]) for j in range(*d.scope_tokens)):
+                    back = next((o for o in reversed(drafts) if o.location and d.sent - o.sent <= 2), None)
+                    if back is not None:  # "the city": the place just named
+                        d.location, d.loc_country = back.location, back.loc_country
+                if place is not None:
+                    d.location, d.loc_country = place.location(), place.country
+                d.sent_place_country = places[0].country if places else None
+                explicit_roles(g, d, toks, role_ments)
+                if d.recipient is None and d.pattern.recipient_place and place is not None \
+                        and place.start > toks[d.anchor].start - 40 and place.country:
+                    d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
+                    if place.feature == "country":
+                        d.location, d.loc_country = None, None
+                target_recipient(g, d, toks, frame)
+                tx = self._date(g, toks, cl, times, starts, d)
+                if tx is not None:
+                    d.date, d.dated = tx.date(), True
+                d.negated = is_negated(mod, toks, d.clause, d.tokens)
+                d.hyp_kind = is_hypothetical(mod, toks, d.clause, d.tokens, sent)
+                d.hypothetical = bool(d.hyp_kind)
+                d.attribution = attribution
+                d.mode, d.context = self._mode_context(g, toks, d)
+                d.toks = toks
+                self._embedded(g, toks, cl, [o for o in drafts if o.sent == si], d)
+                if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
+                    d.etype, d.hypothetical = "AGREE", False
+                drafts.append(d)
+        implicit_roles(drafts, frame)
+        for d in drafts:
+            if d.date is None and doc.published and not d.hypothetical:
+                d.date = self._undated(doc, d)
+        drafts = self._merge(drafts)
+        doc.events = [self._event(doc, lang, d) for d in drafts]
         return doc
+
+    @staticmethod
+    def _embedded(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], earlier: list[Draft], d: Draft) -> None:
+        """An event in the complement of an agreement, demand, threat or denial is its content, not a fact."""
+        comp = g.words["complementizers"]
+        for o in earlier:
+            if o.pattern.type not in _EMBEDDING or o.anchor >= d.anchor:
+                continue
+            same = o.full_clause[0] <= d.anchor < o.full_clause[1]
+            nxt = [c for c in cl if c[0] >= o.full_clause[1]]
+            follows = bool(nxt) and nxt[0][0] <= d.anchor < nxt[0][1] and (
+                comp.has(toks[nxt[0][0]]) or not g.words["clause_breaks"].has(toks[nxt[0][0]]))
+            if same or follows:
+                d.hypothetical, d.hyp_kind = True, "embedded"
+                return
+
+    @staticmethod
+    def _undated(doc: Document, d: Draft) -> dict[str, Any]:
+        """An undated past event: between the story's last date (two sentences back at most) and publication.
+
+        News narrates in order, so an undated event told right after a dated one happened after its
+        start; with no such anchor the event is recent (`RECENT_DAYS` before publication).
+        """
+        sent = doc.sentences[d.sent]
+        lo = doc.sentences[max(0, d.sent - 2)].start
+        prior = [t for t in doc.times if lo <= t.start < sent.start and not t.relation and t.start_date]
+        start = prior[-1].start_date if prior else None
+        if start is None or start > doc.published:
+            y, m, day = (int(x) for x in doc.published.split("-"))
+            start = (date(y, m, day) - timedelta(days=RECENT_DAYS)).isoformat()
+        return {"text": None, "value": None, "start": start, "end": doc.published, "granularity": "range"}
+
+    def _mode_context(self, g: Grammar, toks: list[Token], d: Draft) -> tuple[str | None, list[str]]:
+        mode = d.pattern.mode
+        s, e = d.scope_tokens
+        for m, words in g.modes.get(d.pattern.type, []):
+            if any(words.has(toks[j]) for j in range(s, e)):
+                mode = m
+                break
+        ctx = list(d.pattern.context)
+        for c, words in g.contexts:
+            if c not in ctx and any(words.has(toks[j]) for j in range(s, e)):
+                ctx.append(c)
+        return mode, ctx
+
+    @staticmethod
+    def _merge(drafts: list[Draft]) -> list[Draft]:
+        """An undated report merges into the nearest dated one of the same incident (type, recipient)."""
+        gone: set[int] = set()
+        for n, d in enumerate(drafts):
+            if d.dated or d.negated or d.hypothetical or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
+                continue
+            best = None
+            for m, o in enumerate(drafts):
+                if m == n or m in gone or not o.dated or o.negated or o.hypothetical:
+                    continue
+                if o.pattern.type != d.pattern.type:
+                    continue
+                if d.recipient is not None and d.recipient.iso:
+                    if o.recipient is None or o.recipient.iso != d.recipient.iso or abs(o.sent - d.sent) > 4:
+                        continue
+                elif abs(o.sent - d.sent) > 1 or (d.actor is not None and o.actor is not None
+                                                   and d.actor.iso != o.actor.iso and not d.actor.implicit):
+                    continue
+                if best is None or abs(o.sent - d.sent) < abs(drafts[best].sent - d.sent):
+                    best = m
+            if best is None:
+                continue
+            o = drafts[best]
+            if o.location is None and d.location is not None:
+                o.location, o.loc_country = d.location, d.loc_country
+            if o.attribution is None:
+                o.attribution = d.attribution
+            if d.recipient is not None and (o.recipient is None or (o.recipient.implicit and not d.recipient.implicit)):
+                o.recipient = d.recipient
+            if (o.actor is None or o.actor.implicit) and d.actor is not None and not d.actor.implicit:
+                o.actor = d.actor
+            gone.add(n)
+        return [d for n, d in enumerate(drafts) if n not in gone]
+
+    def _event(self, doc: Document, lang: str, d: Draft) -> Event:
+        sent = doc.sentences[d.sent]
+        toks = d.toks
+        first, last = toks[min(d.tokens)], toks[max(d.tokens)]
+        idx = sorted(d.tokens)
+        text = " ... ".join(doc.clean[toks[a].start:toks[a].end] for a in idx) if idx[-1] - idx[0] >= len(idx) \
+            else doc.clean[first.start:last.end]
+        cameo = d.pattern.cameo
+        etype = d.etype or d.pattern.type
+        if etype != d.pattern.type:
+            cameo = _INTENT_AGREE.get(d.pattern.type, cameo)
+        elif d.mode and d.mode != d.pattern.mode:
+            cameo = ontology.mode_cameo(d.pattern.type, d.mode) or cameo
+        gold = ontology.goldstein(cameo) if cameo else ontology.plover_score(d.pattern.type, d.mode)
+        return Event(
+            event_type=etype, doc_id=doc.id,
+            evidence={"sentence": sent.text, "start": sent.start, "end": sent.end},
+            mode=d.mode, context=d.context, cameo=cameo, goldstein=gold,
+            actor=d.actor.as_party() if d.actor else None,
+            recipient=d.recipient.as_party() if d.recipient else None,
+            date=d.date, location=d.location, attribution=d.attribution,
+            negated=d.negated, hypothetical=d.hypothetical, sources=[doc.source()], language=lang,
+            rule="+".join(dict.fromkeys(d.rules)), trigger={"text": text, "start": first.start, "end": last.end})
 
 
 @register("coder")

@@ -2,28 +2,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 
-# words (with inner hyphens/apostrophes, "NATO-Delegation", "Raketen-"), or single punctuation marks
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]")
+# Cyrillic words keep their apostrophe ("зв'язки"); other words split at it ("l'ambassade", "didn't"),
+# keep inner hyphens ("NATO-Delegation") and a trailing one ("Raketen- und Drohnenangriffe");
+# anything else is a one-character punctuation token
+_CYR = "А-Яа-яЁёІіЇїЄєҐґ"
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{_CYR}]+(?:['’ʼ][{_CYR}]+)+|\w+(?:-\w+)*-?|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: surface text, lower-cased form, lemma (lower case), character span in the document."""
+class Token(NamedTuple):
+    """One token: surface text, lower-cased form, lemma (lower case), character span, word or punctuation."""
 
     text: str
     lower: str
     lemma: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    is_word: bool
 
 
 @lru_cache(maxsize=200_000)
@@ -41,6 +40,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN.finditer(text):
         w = m.group(0)
         low = w.lower()
-        lem = lemma(w, lang) if w[0].isalpha() else low
-        out.append(Token(w, low, lem, m.start() + offset, m.end() + offset))
+        first = w[0]
+        lem = lemma(w, lang) if first.isalpha() else low
+        out.append(Token(w, low, lem, m.start() + offset, m.end() + offset, first.isalnum() or first == "_"))
     return out

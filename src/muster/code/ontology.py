@@ -82,3 +82,13 @@ def is_mode(event_type: str, mode: str) -> bool:
 
 def is_context(name: str) -> bool:
     return name in plover()["contexts"]
+
+
+@lru_cache(maxsize=1)
+def mode_cameo_table() -> dict[tuple[str, str], str]:
+    return {(r[0], r[1]): r[2] for r in _tsv("mode_cameo.tsv") if len(r) >= 3}
+
+
+def mode_cameo(event_type: str, mode: str | None) -> str | None:
+    """The CAMEO code muster uses for a type+mode (e.g. ASSAULT aerial -> 195), or None."""
+    return mode_cameo_table().get((event_type, mode or ""))

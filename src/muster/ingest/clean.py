@@ -7,7 +7,8 @@ languages are rare). Syntax of those files, one rule per line ('#' starts a comm
     Lesen Sie auch         exact line (case-insensitive; surrounding bullets and a trailing
                            ':' '…' '.' '»' '>' are ignored)
     Quellen:*              prefix: any line starting with "Quellen:" (a trailing '*' marks prefixes)
-    re:^\\(?Foto: .{1,80}$  regular expression searched in the stripped line, case-insensitive
+    re:\\(?Foto: .{1,80}$   regular expression matched from the start of the stripped line,
+                           case-insensitive (anchor the end with '$' where you mean it)
     nav:Facebook           navigation word: a short line made only of such words is navigation
     teaser:Read more       exact line that announces a teaser: it is dropped, and so is the next
                            line when it looks like a linked headline (short, no final punctuation)
@@ -32,7 +33,7 @@ NAV_MAX_WORDS = 8           # a navigation line has at most this many words
 TEASER_MAX_WORDS = 14       # a teaser headline after a marker has at most this many words
 REPEAT_MIN_DOCS = 3         # a line in this many documents of a batch is boilerplate ...
 REPEAT_MAX_CHARS = 100      # ... when it is at most this long (and not a sentence)
-PREFIX_MAX_CHARS = 300      # prefix rules apply to lines up to this length
+PREFIX_MAX_WORDS = 16       # prefix rules skip longer lines that end like a sentence
 
 _FINAL = re.compile(r"[.!?…;][\"'»«“”„)\]]*$")
 _STRIP_END = " \t:.…»›>→|-–—"
@@ -107,11 +108,11 @@ def classify(line: str, rules: Rules, *, after_teaser: bool = False,
     key = line_key(line)
     if key in rules.exact:
         return "list"
-    if len(line) <= PREFIX_MAX_CHARS:
+    if len(line.split()) <= PREFIX_MAX_WORDS or not _FINAL.search(line):
         folded = " ".join(line.casefold().split())
-        if any(folded.startswith(p) for p in rules.prefixes):
+        if folded.startswith(rules.prefixes):
             return "prefix"
-    if rules.pattern is not None and rules.pattern.search(line):
+    if rules.pattern is not None and rules.pattern.match(line):
         return "pattern"
     if is_sentence(line):
         return None

@@ -22,13 +22,15 @@ def _make(y: str, m: str, d: str) -> str | None:
 
 def normalise_date(value: Any) -> str | None:
     """YYYY-MM-DD from a date, datetime, ISO string ("2025-11-21T10:00:00Z"), "21.11.2025",
-    "2025/11/21", "20251121" or an RFC 2822 date (HTTP/WARC headers); None when unparseable."""
+    "2025/11/21", "20251121", Unix seconds or an RFC 2822 date (HTTP/WARC headers); None when unparseable."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1e8 < value < 1e10:
+        return dt.datetime.fromtimestamp(value, dt.timezone.utc).date().isoformat()  # Unix seconds
     s = str(value)
     for rx in (_ISO, _YMD_SLASH, _COMPACT):
         m = rx.match(s)

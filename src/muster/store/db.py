@@ -121,7 +121,7 @@ class Store:
         a, r, date, loc = d.get("actor") or {}, d.get("recipient") or {}, d.get("date") or {}, d.get("location") or {}
         src = (d.get("sources") or [{}])[0]
         return (d["id"], d["doc_id"], d["event_type"], d.get("mode"), d.get("cameo"), d.get("goldstein"),
-                QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"), r.get("code"),
+                d.get("quad") or QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"), r.get("code"),
                 date.get("start"), date.get("end"), date.get("value"), loc.get("name"), loc.get("country"),
                 loc.get("lat"), loc.get("lon"), int(bool(d.get("negated"))), int(bool(d.get("hypothetical"))),
                 src.get("outlet"), d.get("language"), src.get("published"), (d.get("evidence") or {}).get("sentence"),
@@ -134,9 +134,8 @@ class Store:
     def _write_events(self, c: sqlite3.Connection, events: list[Event] | list[dict[str, Any]],
                       provenance: str = "muster") -> int:
         rows = [self._row(e.to_dict() if isinstance(e, Event) else e, provenance) for e in events]
-        before = c.total_changes
-        c.executemany(f"INSERT OR IGNORE INTO events ({self._EVENT_COLS}) VALUES ({','.join('?' * 26)})", rows)
-        return c.total_changes - before
+        cur = c.executemany(f"INSERT OR IGNORE INTO events ({self._EVENT_COLS}) VALUES ({','.join('?' * 26)})", rows)
+        return max(cur.rowcount, 0)  # rows this statement inserted (not the FTS trigger's writes)
 
     def add_events(self, events: list[dict[str, Any]], provenance: str) -> int:
         """Store events that come from elsewhere (imports); returns how many were new."""
@@ -171,7 +170,7 @@ class Store:
                 langs = sorted({s.get("language") or "" for s in d["sources"]} - {""})
                 outlets = sorted({s.get("outlet") or "" for s in d["sources"]} - {""})
                 rows.append((d["id"], d["event_type"], d.get("mode"), d.get("cameo"), d.get("goldstein"),
-                             QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"),
+                             d.get("quad") or QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"),
                              r.get("code"), date.get("start"), date.get("end"), date.get("value"), loc.get("name"),
                              loc.get("country"), loc.get("lat"), loc.get("lon"), len(d["sources"]),
                              ",".join(langs), ",".join(outlets), json.dumps(d, ensure_ascii=False),

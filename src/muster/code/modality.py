@@ -1,0 +1,121 @@
+"""Modality of a coded event: negation, hypothetical/future/conditional, and who says so."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import load_yaml
+from ..model import Attribution, Document, Mention, Sentence
+from .lemmas import Token
+from .patterns import WordSet
+
+
+@dataclass
+class Modality:
+    negation: WordSet
+    negation_scope: int | None  # None: the whole clause; n: n tokens before the trigger
+    hypothetical: WordSet
+    future_aux: WordSet
+    intent: WordSet
+    speech: WordSet
+    coordinators: WordSet
+
+
+@lru_cache(maxsize=None)
+def modality(lang: str) -> Modality:
+    data = load_yaml(lang, "modality.yaml") or {}
+    scope = data.get("negation_scope", "clause")
+    attrib = load_yaml(lang, "attribution.yaml") or {}
+    return Modality(WordSet(data.get("negation")), None if scope == "clause" else int(scope),
+                    WordSet(data.get("hypothetical")), WordSet(data.get("future_aux")),
+                    WordSet(data.get("intent")), WordSet(attrib.get("speech")),
+                    WordSet((load_yaml(lang, "events.yaml") or {}).get("config", {}).get("coordinators")))
+
+
+def is_negated(m: Modality, toks: list[Token], clause: tuple[int, int], trigger: list[int]) -> bool:
+    s, e = clause
+    if m.negation_scope is None:
+        window = range(s, e)
+    else:
+        window = range(max(s, trigger[0] - m.negation_scope), trigger[0])
+    return any(m.negation.has(toks[j]) for j in window if j not in trigger)
+
+
+def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], trigger: list[int],
+                    sentence: Sentence) -> str:
+    """"" when the clause asserts the event; else "question", "intent" (will/plans to) or "modal"."""
+    s, e = clause
+    if sentence.text.rstrip().endswith("?"):
+        return "question"
+    found = ""
+    coord = m.coordinators
+    lo, hi = min(trigger), max(trigger)
+    for j in range(s, e):
+        if j in trigger:
+            continue
+        # a cue belongs to another predicate when a coordinator stands between ("wies zurück und kündigte an")
+        between = range(hi + 1, j) if j > hi else range(j + 1, lo)
+        if any(coord.has(toks[k]) for k in between):
+            continue
+        # future: "wird angreifen", "will attack", "будет атаковать" (the trigger is an infinitive)
+        if m.future_aux.has_surface(toks[j]) and any(toks[t].lower == toks[t].lemma for t in trigger):
+            found = found or "intent"
+        elif m.intent.has_surface(toks[j]):
+            found = found or "intent"
+        elif m.hypothetical.has(toks[j]):
+            found = "modal"
+    return found
+
+
+def _speech_source(m: Modality, doc: Document, toks: list[Token], sentence: Sentence,
+                   mentions: list[Mention]) -> dict | None:
+    """Source of a sentence with a speech verb: the outlet, media or speaker nearest the verb."""
+    verbs = [t.start for t in toks if m.speech.has(t)]
+    if not verbs:
+        return None
+    cands = [x for x in mentions if x.role != "place" and (
+        x.kind in ("outlet", "person", "institution", "organisation", "role") or x.sector == "MED")]
+    if not cands:
+        return None
+
+    def rank(x: Mention) -> tuple[int, int]:
+        media = 0 if (x.kind == "outlet" or x.sector == "MED") else 1
+        return media, min(abs(x.start - v) for v in verbs)
+
+    x = min(cands, key=rank)
+    return {"text": x.text, "source": x.name or x.text}
+
+
+def _explicit(doc: Document, sentence: Sentence) -> Attribution | None:
+    for a in doc.attributions:
+        if sentence.start <= a.start < sentence.end:
+            return a
+    return None
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    return not sentence.text.rstrip().endswith((".", "!", "?", "…", "\"", "»", "“", ":"))
+
+
+def sentence_attribution(m: Modality, doc: Document, idx: int, toks: list[Token],
+                         mentions: list[Mention], carried: dict | None) -> tuple[dict | None, dict | None]:
+    """(attribution of sentence idx, attribution to carry to the next sentence).
+
+    An explicit cue ("laut X", "according to X") or a speech verb with a source in the sentence
+    attributes its events; the report continues into the next sentences of the same passage
+    (carried at most two sentences, stopped by a heading or a new source).
+    """
+    sentence = doc.sentences[idx]
+    if _is_heading(sentence):
+        return None, None
+    a = _explicit(doc, sentence)
+    if a is not None:
+        got = {"text": a.text, "source": a.source}
+        return got, dict(got, _left=2)
+    sp = _speech_source(m, doc, toks, sentence, mentions)
+    if sp is not None:
+        return sp, dict(sp, _left=2)
+    if carried and carried.get("_left", 0) > 0:
+        out = {"text": carried["text"], "source": carried["source"]}
+        return out, dict(carried, _left=carried["_left"] - 1)
+    return None, None
