@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 from pathlib import Path
@@ -33,16 +32,15 @@ HT_LANG = {"de": "german", "en": "english", "fr": "french", "ru": "russian", "uk
            "ro": "auto-romanian"}
 
 
-@dataclass
 class Pred:
-    start: int
-    end: int
-    text: str
-    value: str | None
-    granularity: str = "day"
-    start_date: str | None = None
-    end_date: str | None = None
-    relation: str = ""
+    """A prediction of another system, shaped like a TimeX for the scorer (a plain class: run.py
+    loads this file without registering it as a module, which dataclasses need)."""
+
+    def __init__(self, start: int, end: int, text: str, value: str | None, granularity: str = "day") -> None:
+        self.start, self.end, self.text, self.value, self.granularity = start, end, text, value, granularity
+        self.start_date: str | None = None
+        self.end_date: str | None = None
+        self.relation = ""
 
 
 def _rows() -> list[dict[str, Any]]:
@@ -218,7 +216,9 @@ def run(heideltime: bool | None = None) -> dict[str, Any]:
     except ImportError:
         results["dateparser"] = {"note": "dateparser not installed"}
 
-    if heideltime:
+    if not heideltime:
+        results["heideltime"] = {"note": "skipped (--no-heideltime or MUSTER_BENCH_HEIDELTIME=0)"}
+    else:
         preds, spent, note = heideltime_batch(rows)
         if preds:
             by_key = {(rows[i]["sentence"], rows[i]["anchor"], rows[i]["lang"]): p for i, p in preds.items()}

@@ -351,7 +351,7 @@ def demo(db: str = typer.Option("demo.db", "--db", help="Where the demo store is
     """Ingest the bundled sample corpus and print what muster found."""
     from . import data
     from .store import Store
-    from .store.query import EventQuery, select_events
+    from .store.query import EventQuery, select_incidents
     from .workflow import ingest_documents
 
     sample = Path(str(data.path("sample")))
@@ -367,9 +367,19 @@ def demo(db: str = typer.Option("demo.db", "--db", help="Where the demo store is
     for r in store.documents():
         t.add_row(r["published"] or "", r["language"] or "", r["outlet"] or "", (r["title"] or "")[:50], str(r["events"]))
     out.print(t)
-    rows = select_events(store, EventQuery())
-    if rows:
-        _event_table(rows)
+    rows = select_incidents(store, EventQuery())
+    t = Table(title=f"{len(rows)} incidents (muster incidents --db {db} shows them all; --format jsonl for EVENT_FORMAT)")
+    for col in ("when", "type", "who → whom", "where", "reports", "evidence"):
+        t.add_column(col, overflow="ellipsis", no_wrap=col != "evidence")
+    for e in rows:
+        d, a, r = e.get("date") or {}, e.get("actor") or {}, e.get("recipient") or {}
+        when = d.get("value") or f"{d.get('start') or '…'}..{d.get('end') or '…'}"
+        who = f"{a.get('code') or '?'}{'*' if a.get('implicit') else ''} → {r.get('code') or '?'}"
+        ev = (e.get("evidence") or {}).get("sentence") or ""
+        t.add_row(when, e["event_type"] + (f"/{e['mode']}" if e.get("mode") else ""), who,
+                  (e.get("location") or {}).get("name") or "", str(len(e.get("sources") or [])),
+                  ev if len(ev) <= 90 else ev[:89] + "…")
+    out.print(t)
     store.close()
 
 

@@ -97,7 +97,7 @@ class TimeX(Span):
 
     def as_json(self) -> dict[str, Any]:
         return {"text": self.text, "span": self.span, "value": self.value, "start": self.start_date,
-                "end": self.end_date, "granularity": self.granularity}
+                "end": self.end_date, "granularity": self.granularity, "relation": self.relation}
 
     def date(self) -> dict[str, Any]:
         """EVENT_FORMAT date object."""

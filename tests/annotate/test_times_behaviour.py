@@ -141,3 +141,13 @@ def test_times_reporting_verbs_do_not_set_the_event_tense(lang: str, text: str, 
 def test_times_component_for_unsupported_language_warns_and_finds_nothing() -> None:
     doc = TimeTagger("es")(Document(raw="El 10 de marzo de 2022.", published="2025-11-21", language="es"))
     assert doc.times == [] and any("times" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "Le lundi 3 mars, rien ne s'est passé.", "2025-03-03"),
+    ("en", "On Tuesday, March 3, talks resume.", "2026-03-03"),
+    ("de", "Am 14.11. wurde der Botschafter einbestellt.", "2025-11-14"),
+    ("en", "Monday's attack killed 12 people.", "2025-11-17"),
+])
+def test_times_weekday_picks_the_matching_year_and_short_dates_resolve(lang: str, text: str, value: str) -> None:
+    assert _one(text, "2025-11-21", lang).value == value

@@ -23,7 +23,8 @@ Schema of times.yaml (every key optional except `templates`):
     makes it a quantity or a number ("2021 Einwohner", "Hausnummer 2024")
   slash_order: dmy | mdy (how to read 03/10/2022)
   templates: [{kind, re, sign?, mod?}] where `re` is a regex with placeholders such as
-  {day} {month} {fmonth} {year} {weekday} {num} {unit} {rel} {mod} {ord} {decade} {deictic},
+  {day} {month} {fmonth} {year} {weekday} {num} {unit} {rel} {mod} {ord} {decade} {deictic}
+  {season} {numdate} (31.12.2024, 12/31/2024) {isodate} {daymonth} (14.11.),
   a second date as {day2} {month2} {fmonth2} {year2} ({yy2}: two digits, "2019-20"); a space stands for any whitespace
   and " ?" for optional whitespace.
 """
@@ -133,6 +134,7 @@ def _placeholders(data: dict[str, Any], lex: Lexicon) -> dict[str, str]:
         "season": f"(?P<season>{_alt(lex.seasons)})" if lex.seasons else "(?P<season>(?!))",
         "decade": r"(?P<decade>1[5-9]\d0|20[0-9]0)", "sdecade": r"(?P<sdecade>[2-9]0)",
         "numdate": _NUMDATE, "isodate": _ISODATE,
+        "daymonth": r"(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mnum>1[0-2]|0?[1-9])\.",
     }
     return sub
 

@@ -69,6 +69,10 @@ def resolve(lex: Lexicon, t: Template, m: re.Match[str], anchor: date | None,
     kind = t.kind
     if kind == "numeric":
         return _numeric(lex, g)
+    if kind == "date" and "mnum" in g:
+        return _partial(_year(g, "year"), int(g["mnum"]), int(g["day"]), anchor, tense)
+    if kind == "date" and "weekday" in g and "year" not in g and anchor is not None:
+        return _weekday_date(lex, g, anchor, tense)
     if kind in ("date", "month", "year", "bare_year"):
         return _partial(_year(g, "year"), _month(lex, g.get("month")), _num(lex, g.get("day")), anchor, tense)
     if kind == "decade":
@@ -199,3 +203,17 @@ def _season(lex: Lexicon, g: dict[str, str], anchor: date, tense: str | None, re
     if rel == 0:
         tense = tense or "future"
     return cal.pick(cands, anchor, tense)
+
+
+def _weekday_date(lex: Lexicon, g: dict[str, str], anchor: date, tense: str | None) -> Interval:
+    """"Le lundi 3 mars": the year whose 3 March is a Monday, among those near the anchor."""
+    m, d = _month(lex, g.get("month")), _num(lex, g.get("day"))
+    wd = lex.weekdays[fold(g["weekday"])]
+    cands = [c for c in (cal.day(y, m, d) for y in range(anchor.year - 3, anchor.year + 3) if m and d) if c]
+    fits = [c for c in cands if c.start and c.start.isoweekday() == wd]
+    if fits:
+        return min(fits, key=lambda c: abs((c.start - anchor).days))  # type: ignore[operator]
+    iv = _partial(None, m, d, anchor, tense)
+    if iv is None:
+        raise ValueError("no such day")
+    return iv

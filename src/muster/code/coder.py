@@ -56,8 +56,13 @@ class Draft:
     pronoun_subject: bool = False  # "Er traf ...": the subject is a pronoun
     pair_subject: bool = False  # "Beide Seiten vereinbarten ...": the two parties named before
     hyp_kind: str = ""  # why hypothetical: question, intent, modal, embedded
+    definite: bool = False  # "the strikes hit ...": refers back to an event already told
+    pronoun_object: bool = False
+    anaphoric_object: bool = False  # "welcomed the decision": the object is the event just told
+    time_tokens: frozenset[int] = frozenset()  # tokens of the sentence inside a temporal expression  # "accusing them": the object is the previous event's recipient
+    prev_in_sentence: "Draft | None" = None
     full_clause: tuple[int, int] = (0, 0)  # the trigger's clause before trimming to the event's scope
-    sent_place_country: str | None = None  # country of the sentence's first place (for unnamed state organs)
+    organ_country: str | None = None  # country named right after a state organ without one ("ministry of X")
     etype: str = ""  # final PLOVER type when it differs from the pattern's (future cooperation: AGREE)
     toks: list[Token] = field(default_factory=list, repr=False)
 
@@ -77,6 +82,11 @@ def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
     if start < len(toks):
         out.append((start, len(toks)))
     return out or [(0, len(toks))]
+
+
+def _same(a: Slot | None, b: Slot | None) -> bool:
+    """Parties that may be the same: equal keys, or one of them unknown."""
+    return a is None or b is None or not a.key or not b.key or a.key == b.key
 
 
 class EventCoder:
@@ -136,7 +146,7 @@ class EventCoder:
         return False
 
     def _group(self, g: Grammar, si: int, toks: list[Token], cl: list[tuple[int, int]],
-               hits: list[tuple[Pattern, list[int], int]], times: list[TimeX]) -> list[Draft]:
+               hits: list[tuple[Pattern, list[int], int]], times: list[TimeX], adjectives: set[int]) -> list[Draft]:
         clause_of = {}
         for n, (cs, ce) in enumerate(cl):
             for i in range(cs, ce):
@@ -146,12 +156,14 @@ class EventCoder:
         for pat, got, hd in hits:
             ci = clause_of.get(hd, 0)
             prev = drafts[-1] if drafts else None
+            det = self._determiner(g, toks, hd, adjectives)
+            noun = pat.noun or det != ""  # "the strikes", "a visit": a verb form used as a noun
             if prev is not None and prev.pattern.type == pat.type:
                 between = range(prev.tokens[-1] + 1, got[0])
                 if not any(repeat.has(toks[j]) for j in range(prev.tokens[-1] + 1, min(len(toks), got[-1] + 3))) \
                         and abs(clause_of.get(prev.anchor, 0) - ci) <= 2 and len(between) < 40:
                     prev.tokens.extend(got)
-                    if pat.noun:
+                    if noun:
                         prev.noun_tokens.extend(got)
                     elif not prev.verb:  # a verb anchors the event better than a noun
                         prev.verb, prev.anchor, prev.pattern = True, hd, pat
@@ -159,8 +171,9 @@ class EventCoder:
                         prev.next_clause_end = cl[ci + 1][1] if ci + 1 < len(cl) else cl[ci][1]
                     prev.rules.append(pat.id)
                     continue
-            drafts.append(Draft(pat, si, list(got), list(got) if pat.noun else [], not pat.noun, hd, cl[ci],
-                                cl[ci + 1][1] if ci + 1 < len(cl) else cl[ci][1], rules=[pat.id]))
+            drafts.append(Draft(pat, si, list(got), list(got) if noun else [], not noun, hd, cl[ci],
+                                cl[ci + 1][1] if ci + 1 < len(cl) else cl[ci][1], rules=[pat.id],
+                                definite=det == "definite"))
         keep = []
         for d in drafts:
             cs, ce = d.clause
@@ -173,13 +186,49 @@ class EventCoder:
             start = 0 if n == 0 else self._boundary(g, toks, max(keep[n - 1].tokens), min(d.tokens))
             end = len(toks) if n == len(keep) - 1 else self._boundary(g, toks, max(d.tokens), min(keep[n + 1].tokens))
             d.scope_tokens = (start, end)
-            if n > 0 and g.words["coordinators"].has(toks[start]) and keep[n - 1].verb and d.verb:
+            if n > 0:
+                d.prev_in_sentence = keep[n - 1]
+            if n > 0 and keep[n - 1].verb and d.verb and self._coordinated(g, toks, keep[n - 1], d):
                 d.shares_subject = keep[n - 1]
             cs, ce = d.clause
             d.full_clause = d.clause
             if max(cs, start) < min(ce, end):
                 d.clause = (max(cs, start), min(ce, end))
         return keep
+
+    @staticmethod
+    def _organ_country(d: Draft, ments: list[Mention], places: list[Place]) -> str | None:
+        """"Министерство иностранных дел Украины", "the ministry in Vilnius": the country right after."""
+        m = d.actor.mention if d.actor is not None else None
+        if m is None or m.country:
+            return None
+        verb = d.toks[d.anchor].start if d.toks else m.end
+        near = [x for x in list(ments) + list(places) if x.country and 0 <= x.start - m.end <= 25
+                and not m.end <= verb < x.start]
+        return min(near, key=lambda x: x.start).country if near else None
+
+    @staticmethod
+    def _determiner(g: Grammar, toks: list[Token], i: int, adjectives: set[int]) -> str:
+        """"definite"/"indefinite" when a determiner (or a possessive "'s") directly precedes toks[i];
+        "modifier" after a national adjective ("Ukrainian attacks")."""
+        if i == 0 or not g.config.get("articles", True):
+            return ""
+        prev = toks[i - 1]
+        if i - 1 in adjectives:
+            return "modifier"
+        if g.words["definite"].has_surface(prev) or (prev.lower == "s" and i > 1 and toks[i - 2].text in "'’"):
+            return "definite"
+        if g.words["indefinite"].has_surface(prev):
+            return "indefinite"
+        return ""
+
+    @staticmethod
+    def _coordinated(g: Grammar, toks: list[Token], a: "Draft", b: "Draft") -> bool:
+        """"X rejected the claims and summoned Y": a coordinator, no punctuation, joins the two verbs."""
+        lo, hi = max(a.tokens), min(b.tokens)
+        coord = [j for j in range(lo + 1, hi) if g.words["coordinators"].has(toks[j])]
+        return bool(coord) and not any(toks[j].text in _BREAK_PUNCT for j in range(coord[-1], hi)) \
+            and coord[-1] >= hi - 3
 
     @staticmethod
     def _boundary(g: Grammar, toks: list[Token], a: int, b: int) -> int:
@@ -289,7 +338,8 @@ class EventCoder:
             hits = self._hits(g, toks, cl, has_time)
             if not hits:
                 continue
-            for d in self._group(g, si, toks, cl, hits, times):
+            adjectives = {j for i, j, m in role_ments if m.kind == "adjective"}
+            for d in self._group(g, si, toks, cl, hits, times, adjectives):
                 d.passive = self._passive(g, toks, d)
                 place = None
                 for spans in self._place_spans(g, toks, cl, d):
@@ -300,14 +350,16 @@ class EventCoder:
                         d.location, d.loc_country = back.location, back.loc_country
                 if place is not None:
                     d.location, d.loc_country = place.location(), place.country
-                d.sent_place_country = places[0].country if places else None
+                d.toks = toks
+                d.time_tokens = frozenset(i for t in times for i in range(len(toks))
+                                          if t.start <= toks[i].start < t.end)
                 explicit_roles(g, d, toks, role_ments)
+                d.organ_country = self._organ_country(d, ments, places)
                 if d.recipient is None and d.pattern.recipient_place and place is not None \
                         and place.start > toks[d.anchor].start - 40 and place.country:
                     d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
                     if place.feature == "country":
                         d.location, d.loc_country = None, None
-                target_recipient(g, d, toks, frame)
                 tx = self._date(g, toks, cl, times, starts, d)
                 if tx is not None:
                     d.date, d.dated = tx.date(), True
@@ -321,7 +373,7 @@ class EventCoder:
                 if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
                     d.etype, d.hypothetical = "AGREE", False
                 drafts.append(d)
-        implicit_roles(drafts, frame)
+        implicit_roles(drafts, frame, lambda d: target_recipient(g, d, d.toks, frame))
         for d in drafts:
             if d.date is None and doc.published and not d.hypothetical:
                 d.date = self._undated(doc, d)
@@ -378,7 +430,26 @@ class EventCoder:
         """An undated report merges into the nearest dated one of the same incident (type, recipient)."""
         gone: set[int] = set()
         for n, d in enumerate(drafts):
+            if d.definite and not d.verb is False and not d.dated and not d.negated and not d.hypothetical:
+                back = next((o for o in reversed(drafts[:n]) if o.pattern.type == d.pattern.type
+                             and d.sent - o.sent <= 2 and drafts.index(o) not in gone), None)
+                if back is not None:  # "the strikes hit power plants": more about the event just told
+                    if back.location is None:
+                        back.location, back.loc_country = d.location, d.loc_country
+                    if back.recipient is None:
+                        back.recipient = d.recipient
+                    gone.add(n)
+                    continue
             if d.dated or d.negated or d.hypothetical or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
+                if d.dated and not d.negated and not d.hypothetical and len(d.date.get("value") or "") == 10:
+                    twin = next((o for o in drafts[:n] if drafts.index(o) not in gone and o.dated
+                                 and o.pattern.type == d.pattern.type and 0 < d.sent - o.sent <= 2
+                                 and (o.date or {}).get("value") == d.date["value"]
+                                 and _same(o.actor, d.actor) and _same(o.recipient, d.recipient)), None)
+                    if twin is not None:  # the same incident told twice ("protests in Tbilisi ... demonstrated")
+                        if twin.location is None:
+                            twin.location, twin.loc_country = d.location, d.loc_country
+                        gone.add(n)
                 continue
             best = None
             for m, o in enumerate(drafts):

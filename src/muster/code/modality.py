@@ -69,20 +69,15 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
 
 def _speech_source(m: Modality, doc: Document, toks: list[Token], sentence: Sentence,
                    mentions: list[Mention]) -> dict | None:
-    """Source of a sentence with a speech verb: the outlet, media or speaker nearest the verb."""
+    """Source of a sentence with a speech verb: an outlet or the media that report (not who is told)."""
     verbs = [t.start for t in toks if m.speech.has(t)]
     if not verbs:
         return None
-    cands = [x for x in mentions if x.role != "place" and (
-        x.kind in ("outlet", "person", "institution", "organisation", "role") or x.sector == "MED")]
+    cands = [x for x in mentions if x.role != "place" and (x.kind == "outlet" or x.sector == "MED")
+             and (x.kind == "outlet" or x.start < verbs[-1])]
     if not cands:
         return None
-
-    def rank(x: Mention) -> tuple[int, int]:
-        media = 0 if (x.kind == "outlet" or x.sector == "MED") else 1
-        return media, min(abs(x.start - v) for v in verbs)
-
-    x = min(cands, key=rank)
+    x = min(cands, key=lambda x: min(abs(x.start - v) for v in verbs))
     return {"text": x.text, "source": x.name or x.text}
 
 

@@ -123,7 +123,7 @@ class Grammar:
 
 _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefinite", "definite",
               "np_glue", "passive_aux", "participle", "agent_preps", "weapons", "topic_preps", "locative_preps",
-              "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora")
+              "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects")
 
 
 @lru_cache(maxsize=None)

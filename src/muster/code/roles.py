@@ -14,6 +14,7 @@ STATE_ACTS = ("COERCE", "MOBILIZE")  # done by a state's organs when the text na
 DOMESTIC = ("COERCE", "PROTEST")  # usually aimed at people of the country where they happen
 # types that answer an earlier event: "Russia denied", "Tehran condemned the decision"
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
+BLAMING = ("ACCUSE", "SANCTION", "THREATEN", "PROTEST")
 REPLIES = ("REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SUPPORT", "REQUEST", "SANCTION", "RETREAT")
 
 
@@ -86,12 +87,13 @@ class Frame:
         return both.most_common(1)[0][0] if both else None
 
 
-def _prep_before(toks: list[Token], idx: int, preps, span: int = 5) -> bool:
-    """A preposition from `preps` within `span` tokens before toks[idx] (only words between)."""
+def _prep_before(toks: list[Token], idx: int, preps, span: int = 5, stop: frozenset[int] = frozenset()) -> bool:
+    """A preposition from `preps` within `span` tokens before toks[idx] (only words between, none of
+    them part of a date: "на 20 ноября российские войска" is a date, not "на + target")."""
     if preps is None:
         return False
     for j in range(idx - 1, max(-1, idx - 1 - span), -1):
-        if not toks[j].is_word:
+        if not toks[j].is_word or j in stop:
             return False
         if preps.has(toks[j]):
             return True
@@ -130,7 +132,8 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
     for i, m in in_clause:
         if m.role == "place" and not d.pattern.recipient_place:
             continue
-        if recipient is None and i > anchor - 4 and (_prep_before(toks, i, preps) or _prep_before(toks, i, default)):
+        if recipient is None and i > anchor - 4 and (_prep_before(toks, i, preps, stop=d.time_tokens)
+                                                     or _prep_before(toks, i, default, stop=d.time_tokens)):
             recipient = (i, m)
         elif actor is None and d.passive and _prep_before(toks, i, agent):
             actor = (i, m)
@@ -149,7 +152,7 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
     subj = next((t for t in range(cs, anchor) if t in d.noun_tokens or weapons.has(toks[t])), None)
     if subj is not None and any(i < subj - 2 for i, _ in before):
         subj = None  # "Moskau hat keine Verantwortung für den Angriff übernommen": the party comes first
-    pronoun = next((t for t in range(cs, anchor) if g.words["pronouns"].has(toks[t])), None)
+    pronoun = next((t for t in range(cs, min(ce, anchor + 2)) if t != anchor and g.words["pronouns"].has_surface(toks[t])), None)
     if d.verb and d.passive:
         if recipient is None and (before or after):
             recipient = before[-1] if before else after[0]
@@ -218,11 +221,18 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             and cs > 0 and d.shares_subject is None:
         earlier = [(i, m) for i, m in sent if i < cs and m.role != "place"
                    and (recipient is None or m is not recipient[1])]
-        if earlier:
+        if d.prev_in_sentence is not None and d.prev_in_sentence.verb:
+            d.shares_subject = d.prev_in_sentence  # "expelled two diplomats, accusing them of ...": same subject
+        elif earlier:
             actor = earlier[-1]
+    d.anaphoric_object = recipient is None and any(g.words["anaphoric_objects"].has(toks[t])
+                                                   for t in range(anchor + 1, min(ce, anchor + 4)))
+    if recipient is None and d.verb and any(g.words["object_pronouns"].has(toks[t])
+                                            for t in range(anchor + 1, min(ce, anchor + 3))):
+        d.pronoun_object = True
     d.pronoun_subject = actor is None and pronoun is not None and not d.passive
-    d.pair_subject = (actor is None or not actor[1].country) and any(
-        g.words["pair_words"].has(toks[t]) for t in range(cs, anchor))
+    d.pair_subject = (actor is None or not actor[1].country or actor[1].kind == "role") and any(
+        g.words["pair_words"].has(toks[t]) for t in range(cs, ce))
     if d.pair_subject:
         actor = None
     if actor is not None:
@@ -250,7 +260,7 @@ def target_recipient(g: Grammar, d: Any, toks: list[Token], frame: Frame) -> Non
                 return
 
 
-def implicit_roles(drafts: list[Any], frame: Frame) -> None:
+def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None:
     """Parties the sentence does not name, from the document: the previous speaker, the other side of
     an exchange, who else does this, the frame's other party, or the state where it happens."""
     by_type: dict[str, Counter] = {}
@@ -262,12 +272,16 @@ def implicit_roles(drafts: list[Any], frame: Frame) -> None:
         # "the foreign ministry", "police": a state organ without a country belongs to where it acts
         if d.actor is not None and d.actor.mention is not None and not d.actor.iso \
                 and d.actor.mention.sector in STATE_SECTORS:
-            country = d.sent_place_country or home
+            country = d.organ_country or home
             if country:
                 d.actor = Slot(d.actor.mention, d.actor.implicit, country, d.actor.mention.sector)
         prev = [o for o in drafts[max(0, n - 4):n] if d.sent - o.sent <= 2]
         if d.actor is None and d.shares_subject is not None and d.shares_subject.actor is not None:
             d.actor = d.shares_subject.actor.copy()
+        if d.recipient is None and d.pronoun_object and prev:
+            src = next((o for o in reversed(prev) if o.recipient is not None), None)
+            if src is not None:
+                d.recipient = src.recipient.copy()
         if d.actor is None and (d.pronoun_subject or d.pair_subject) and prev:
             src = next((o for o in reversed(prev) if o.actor is not None), None)
             if src is not None:
@@ -277,10 +291,18 @@ def implicit_roles(drafts: list[Any], frame: Frame) -> None:
         rec = d.recipient.iso if d.recipient else None
         if d.actor is None and d.pattern.type == "ASSAULT":
             known = [c for c, _ in (by_type.get("ASSAULT") or Counter()).most_common() if c not in (rec, d.loc_country)]
-            country = known[0] if known else frame.top({rec, d.loc_country, None}, minimum=2)
+            country = known[0] if known else None
+            if country is None:  # whom the victim side accuses, summons or sanctions in this document
+                blamed = Counter(o.recipient.iso for o in drafts if o.pattern.type in BLAMING and o.recipient
+                                 and o.recipient.iso and o.actor is not None and o.actor.iso
+                                 and o.actor.iso in {rec, d.loc_country, frame.top({None}, 1)} - {None})
+                country = next((c for c, _ in blamed.most_common() if c not in (rec, d.loc_country)), None)
             if country:
                 d.actor = Slot(None, True, country, None, None)
-        elif d.pattern.type in STATE_ACTS + DOMESTIC and (d.actor is None or not d.actor.iso):
+        if targets is not None and d.pattern.type == "ASSAULT":
+            targets(d)  # after the attacker is known: the target is the other party of the frame
+            rec = d.recipient.iso if d.recipient else None
+        if d.pattern.type in STATE_ACTS + DOMESTIC and (d.actor is None or not d.actor.iso):
             country = d.loc_country or rec or home
             if country:
                 if d.actor is None:
@@ -304,10 +326,15 @@ def implicit_roles(drafts: list[Any], frame: Frame) -> None:
                 and d.recipient.mention is not None and d.recipient.mention.kind == "adjective" \
                 and d.recipient.iso and d.recipient.iso == d.actor.iso:
             d.recipient = None
-        # a reply: "Russia denied ..." answers whoever acted on Russia just before
+        # a reply: "Russia denied ..." answers whoever acted on Russia just before;
+        # "welcomed the decision": whoever took the decision just told
         if d.recipient is None and d.actor is not None and d.actor.key and d.pattern.type in REPLIES:
             for o in reversed(prev):
                 if o.recipient is not None and o.recipient.key == d.actor.key and o.actor is not None \
                         and o.actor.key and o.actor.key != d.actor.key:
                     d.recipient = o.actor.copy()
                     break
+            else:
+                if d.anaphoric_object and prev and prev[-1].actor is not None and prev[-1].actor.key \
+                        and prev[-1].actor.key != d.actor.key:
+                    d.recipient = prev[-1].actor.copy()
