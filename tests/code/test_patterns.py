@@ -68,3 +68,21 @@ def test_patterns_tokenizer_keeps_offsets(text: str, lang: str, expected: list[s
     toks = tokenize(text, lang, offset=10)
     assert [t.text for t in toks] == expected
     assert all(text[t.start - 10:t.end - 10] == t.text for t in toks)
+
+
+@pytest.mark.parametrize("lang,word,expected", [
+    ("de", "bestellte", "bestellen"), ("de", "Angriffe", "angriff"), ("de", "wies", "weisen"),
+    ("ru", "обстреляли", "обстрелять"), ("en", "summoned", "summon"), ("uk", "затримали", "затримати"),
+])
+def test_patterns_lemma_tables_give_pattern_lemmas(lang: str, word: str, expected: str) -> None:
+    from muster.code.lemmas import lemma
+
+    assert lemma(word, lang) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_patterns_lemma_tables_stay_small(lang: str) -> None:
+    from muster.lang import path
+
+    assert path(lang, "lemmas.tsv").is_file()
+    assert len(path(lang, "lemmas.tsv").read_bytes()) < 2_000_000

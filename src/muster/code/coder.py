@@ -1,12 +1,12 @@
 """The event coder: trigger patterns per sentence, grouped into events with roles, modality, date and place."""
 from __future__ import annotations
 
-import bisect
-from datetime import date, timedelta
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from ..model import Document, Event, Mention, Place, TimeX
+from .anchors import event_date, place_of, place_spans, undated
+from .draft import BREAK_PUNCT, Draft, clauses, tok_index
+from .incidents import merge
 from ..pipeline import register
 from . import ontology
 from .lemmas import Token, tokenize
@@ -14,7 +14,6 @@ from .modality import is_hypothetical, is_negated, modality, sentence_attributio
 from .patterns import Grammar, Pattern, grammar, head, match
 from .roles import Frame, Slot, explicit_roles, implicit_roles, target_recipient
 
-_BREAK_PUNCT = set(",;:()–—\"«»„“”")
 # CAMEO sector/group codes that are not countries (a mention's country must be an ISO3 state)
 _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL IGO NGO ELI LEG LAB REF "
                            "HLH AGR UAF SET MOD RAD IMG INS".split())
@@ -22,71 +21,6 @@ _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL 
 _INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 # events embedded under these are their content, not facts: "agreed to expand", "demanded the release"
 _EMBEDDING = ("AGREE", "REQUEST", "THREATEN", "REJECT")
-RECENT_DAYS = 30  # an undated past event in a news article: within a month before publication
-_FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
-
-
-@dataclass
-class Draft:
-    """An event being assembled from one or more trigger hits in a sentence."""
-
-    pattern: Pattern
-    sent: int
-    tokens: list[int]
-    noun_tokens: list[int]
-    verb: bool
-    anchor: int
-    clause: tuple[int, int]
-    next_clause_end: int
-    scope_tokens: tuple[int, int] = (0, 0)
-    passive: bool = False
-    actor: Slot | None = None
-    recipient: Slot | None = None
-    location: dict[str, Any] | None = None
-    loc_country: str | None = None
-    date: dict[str, Any] | None = None
-    dated: bool = False
-    attribution: dict[str, Any] | None = None
-    negated: bool = False
-    hypothetical: bool = False
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
-    shares_subject: "Draft | None" = None  # coordinated verb without its own subject ("... und schlugen ein")
-    pronoun_subject: bool = False  # "Er traf ...": the subject is a pronoun
-    pair_subject: bool = False  # "Beide Seiten vereinbarten ...": the two parties named before
-    hyp_kind: str = ""  # why hypothetical: question, intent, modal, embedded
-    definite: bool = False  # "the strikes hit ...": refers back to an event already told
-    pronoun_object: bool = False
-    anaphoric_object: bool = False  # "welcomed the decision": the object is the event just told
-    time_tokens: frozenset[int] = frozenset()  # tokens of the sentence inside a temporal expression  # "accusing them": the object is the previous event's recipient
-    prev_in_sentence: "Draft | None" = None
-    full_clause: tuple[int, int] = (0, 0)  # the trigger's clause before trimming to the event's scope
-    organ_country: str | None = None  # country named right after a state organ without one ("ministry of X")
-    etype: str = ""  # final PLOVER type when it differs from the pattern's (future cooperation: AGREE)
-    toks: list[Token] = field(default_factory=list, repr=False)
-
-
-def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
-    """Clause spans (token index ranges): split at punctuation and at subordinating words."""
-    out, start = [], 0
-    breaks = g.words["clause_breaks"]
-    for i, t in enumerate(toks):
-        if t.text in _BREAK_PUNCT:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-        elif i > start and breaks.has(t):
-            out.append((start, i))
-            start = i
-    if start < len(toks):
-        out.append((start, len(toks)))
-    return out or [(0, len(toks))]
-
-
-def _same(a: Slot | None, b: Slot | None) -> bool:
-    """Parties that may be the same: equal keys, or one of them unknown."""
-    return a is None or b is None or not a.key or not b.key or a.key == b.key
 
 
 class EventCoder:
@@ -227,7 +161,7 @@ class EventCoder:
         """"X rejected the claims and summoned Y": a coordinator, no punctuation, joins the two verbs."""
         lo, hi = max(a.tokens), min(b.tokens)
         coord = [j for j in range(lo + 1, hi) if g.words["coordinators"].has(toks[j])]
-        return bool(coord) and not any(toks[j].text in _BREAK_PUNCT for j in range(coord[-1], hi)) \
+        return bool(coord) and not any(toks[j].text in BREAK_PUNCT for j in range(coord[-1], hi)) \
             and coord[-1] >= hi - 3
 
     @staticmethod
@@ -235,7 +169,7 @@ class EventCoder:
         """Where one event's stretch of the sentence ends and the next begins: punctuation or a
         subordinator between them, else a coordinator, else the next trigger itself."""
         for j in range(b - 1, a, -1):
-            if toks[j].text in _BREAK_PUNCT or g.words["clause_breaks"].has(toks[j]):
+            if toks[j].text in BREAK_PUNCT or g.words["clause_breaks"].has(toks[j]):
                 return j
         for j in range(b - 1, a, -1):
             if g.words["coordinators"].has(toks[j]):
@@ -243,74 +177,18 @@ class EventCoder:
         return b
 
     # -- layers ----------------------------------------------------------------------------
-    @staticmethod
-    def _tok_index(toks: list[Token], starts: list[int], pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
     def _passive(self, g: Grammar, toks: list[Token], d: Draft) -> bool:
         if not d.verb:
             return False
         part = g.words["participle"]
         pv = toks[d.anchor]
-        if not part.has(pv):
+        if not part.has_surface(pv):
             return False
         pcfg = g.config.get("passive") or {}
         if not pcfg.get("aux_required", True):
             return True
         cs, ce = d.clause
         return any(g.words["passive_aux"].has(toks[j]) for j in range(cs, ce))
-
-    def _place(self, g: Grammar, toks: list[Token], starts: list[int], places: list[Place],
-               ments: list[Mention], spans: list[tuple[int, int]]) -> Place | None:
-        """The event's place: a toponym in its clause(s), not part of an actor phrase; "in X" first."""
-        loc = g.words["locative_preps"]
-        cands = []
-        for p in places:
-            if not any(s <= p.start < e for s, e in spans):
-                continue
-            if any(m.start <= p.start < m.end and m.role != "place" for m in ments):
-                continue
-            i = self._tok_index(toks, starts, p.start)
-            after_prep = any(loc.has(toks[j]) for j in range(max(0, i - 2), i))
-            cands.append((not after_prep, _FEATURE_RANK.get(p.feature, 1), p.start, p))
-        if not cands:
-            return None
-        return min(cands, key=lambda c: c[:3])[3]
-
-    def _place_spans(self, g: Grammar, toks: list[Token], cl: list[tuple[int, int]], d: Draft) -> list[list[tuple[int, int]]]:
-        """Where to look for the place: the trigger's clause, then main clauses of the event's scope."""
-        s, e = d.scope_tokens
-        a, b = max(d.clause[0], s), min(d.clause[1], e)
-        own = [(toks[a].start, toks[b - 1].end)] if b > a else []
-        more = [(toks[cs].start, toks[ce - 1].end) for cs, ce in cl
-                if cs >= s and ce <= e and (cs, ce) != d.clause and not g.words["clause_breaks"].has(toks[cs])]
-        return [own, more]
-
-    def _date(self, g: Grammar, toks: list[Token], cl: list[tuple[int, int]], times: list[TimeX],
-              starts: list[int], d: Draft) -> TimeX | None:
-        concrete = [t for t in times if not t.relation and (t.value or t.start_date or t.end_date)]
-        if not concrete:
-            return None
-        s_char, e_char = toks[d.scope_tokens[0]].start, toks[d.scope_tokens[1] - 1].end
-        bg = g.words["background"]
-
-        def background(t: TimeX) -> bool:
-            i = self._tok_index(toks, starts, t.start)
-            for cs, ce in cl:
-                if cs <= i < ce:
-                    return cs != d.clause[0] and bg.has(toks[cs])
-            return False
-
-        cs, ce = toks[d.clause[0]].start, toks[d.clause[1] - 1].end
-        for lo, hi in ((cs, ce), (s_char, e_char)):
-            inside = [t for t in concrete if lo <= t.start < hi and not background(t)]
-            if inside:
-                return min(inside, key=lambda t: abs(t.start - toks[d.anchor].start))
-        rest = [t for t in concrete if not background(t)]
-        if rest:
-            before = [t for t in rest if t.start < toks[d.anchor].start]
-            return before[-1] if before else rest[0]
-        return None
 
     # -- document ----------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -328,7 +206,7 @@ class EventCoder:
             starts = [t.start for t in toks]
             ments = [m for m in actors if sent.start <= m.start < sent.end]
             attribs = [a for a in doc.attributions if sent.start <= a.start < sent.end]
-            role_ments = [(self._tok_index(toks, starts, m.start), self._tok_index(toks, starts, max(m.start, m.end - 1)), m)
+            role_ments = [(tok_index(starts, m.start), tok_index(starts, max(m.start, m.end - 1)), m)
                           for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)]
             times = [t for t in doc.times if sent.start <= t.start < sent.end]
             places = [p for p in doc.places if sent.start <= p.start < sent.end]
@@ -341,26 +219,27 @@ class EventCoder:
             adjectives = {j for i, j, m in role_ments if m.kind == "adjective"}
             for d in self._group(g, si, toks, cl, hits, times, adjectives):
                 d.passive = self._passive(g, toks, d)
+                d.toks = toks
+                d.time_tokens = frozenset(i for t in times for i in range(len(toks))
+                                          if t.start <= toks[i].start < t.end)
+                explicit_roles(g, d, toks, role_ments)
+                actor_m = d.actor.mention if d.actor is not None else None
                 place = None
-                for spans in self._place_spans(g, toks, cl, d):
-                    place = place or self._place(g, toks, starts, places, ments, spans)
+                for spans in place_spans(g, toks, cl, d):
+                    place = place or place_of(g, toks, starts, places, ments, spans, actor_m)
                 if place is None and any(g.words["place_anaphora"].has(toks[j]) for j in range(*d.scope_tokens)):
                     back = next((o for o in reversed(drafts) if o.location and d.sent - o.sent <= 2), None)
                     if back is not None:  # "the city": the place just named
                         d.location, d.loc_country = back.location, back.loc_country
                 if place is not None:
                     d.location, d.loc_country = place.location(), place.country
-                d.toks = toks
-                d.time_tokens = frozenset(i for t in times for i in range(len(toks))
-                                          if t.start <= toks[i].start < t.end)
-                explicit_roles(g, d, toks, role_ments)
                 d.organ_country = self._organ_country(d, ments, places)
                 if d.recipient is None and d.pattern.recipient_place and place is not None \
                         and place.start > toks[d.anchor].start - 40 and place.country:
                     d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
                     if place.feature == "country":
                         d.location, d.loc_country = None, None
-                tx = self._date(g, toks, cl, times, starts, d)
+                tx = event_date(g, toks, cl, times, starts, d)
                 if tx is not None:
                     d.date, d.dated = tx.date(), True
                 d.negated = is_negated(mod, toks, d.clause, d.tokens)
@@ -376,8 +255,8 @@ class EventCoder:
         implicit_roles(drafts, frame, lambda d: target_recipient(g, d, d.toks, frame))
         for d in drafts:
             if d.date is None and doc.published and not d.hypothetical:
-                d.date = self._undated(doc, d)
-        drafts = self._merge(drafts)
+                d.date = undated(doc, d)
+        drafts = merge(drafts)
         doc.events = [self._event(doc, lang, d) for d in drafts]
         return doc
 
@@ -396,22 +275,6 @@ class EventCoder:
                 d.hypothetical, d.hyp_kind = True, "embedded"
                 return
 
-    @staticmethod
-    def _undated(doc: Document, d: Draft) -> dict[str, Any]:
-        """An undated past event: between the story's last date (two sentences back at most) and publication.
-
-        News narrates in order, so an undated event told right after a dated one happened after its
-        start; with no such anchor the event is recent (`RECENT_DAYS` before publication).
-        """
-        sent = doc.sentences[d.sent]
-        lo = doc.sentences[max(0, d.sent - 2)].start
-        prior = [t for t in doc.times if lo <= t.start < sent.start and not t.relation and t.start_date]
-        start = prior[-1].start_date if prior else None
-        if start is None or start > doc.published:
-            y, m, day = (int(x) for x in doc.published.split("-"))
-            start = (date(y, m, day) - timedelta(days=RECENT_DAYS)).isoformat()
-        return {"text": None, "value": None, "start": start, "end": doc.published, "granularity": "range"}
-
     def _mode_context(self, g: Grammar, toks: list[Token], d: Draft) -> tuple[str | None, list[str]]:
         mode = d.pattern.mode
         s, e = d.scope_tokens
@@ -424,60 +287,6 @@ class EventCoder:
             if c not in ctx and any(words.has(toks[j]) for j in range(s, e)):
                 ctx.append(c)
         return mode, ctx
-
-    @staticmethod
-    def _merge(drafts: list[Draft]) -> list[Draft]:
-        """An undated report merges into the nearest dated one of the same incident (type, recipient)."""
-        gone: set[int] = set()
-        for n, d in enumerate(drafts):
-            if d.definite and not d.verb is False and not d.dated and not d.negated and not d.hypothetical:
-                back = next((o for o in reversed(drafts[:n]) if o.pattern.type == d.pattern.type
-                             and d.sent - o.sent <= 2 and drafts.index(o) not in gone), None)
-                if back is not None:  # "the strikes hit power plants": more about the event just told
-                    if back.location is None:
-                        back.location, back.loc_country = d.location, d.loc_country
-                    if back.recipient is None:
-                        back.recipient = d.recipient
-                    gone.add(n)
-                    continue
-            if d.dated or d.negated or d.hypothetical or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
-                if d.dated and not d.negated and not d.hypothetical and len(d.date.get("value") or "") == 10:
-                    twin = next((o for o in drafts[:n] if drafts.index(o) not in gone and o.dated
-                                 and o.pattern.type == d.pattern.type and 0 < d.sent - o.sent <= 2
-                                 and (o.date or {}).get("value") == d.date["value"]
-                                 and _same(o.actor, d.actor) and _same(o.recipient, d.recipient)), None)
-                    if twin is not None:  # the same incident told twice ("protests in Tbilisi ... demonstrated")
-                        if twin.location is None:
-                            twin.location, twin.loc_country = d.location, d.loc_country
-                        gone.add(n)
-                continue
-            best = None
-            for m, o in enumerate(drafts):
-                if m == n or m in gone or not o.dated or o.negated or o.hypothetical:
-                    continue
-                if o.pattern.type != d.pattern.type:
-                    continue
-                if d.recipient is not None and d.recipient.iso:
-                    if o.recipient is None or o.recipient.iso != d.recipient.iso or abs(o.sent - d.sent) > 4:
-                        continue
-                elif abs(o.sent - d.sent) > 1 or (d.actor is not None and o.actor is not None
-                                                   and d.actor.iso != o.actor.iso and not d.actor.implicit):
-                    continue
-                if best is None or abs(o.sent - d.sent) < abs(drafts[best].sent - d.sent):
-                    best = m
-            if best is None:
-                continue
-            o = drafts[best]
-            if o.location is None and d.location is not None:
-                o.location, o.loc_country = d.location, d.loc_country
-            if o.attribution is None:
-                o.attribution = d.attribution
-            if d.recipient is not None and (o.recipient is None or (o.recipient.implicit and not d.recipient.implicit)):
-                o.recipient = d.recipient
-            if (o.actor is None or o.actor.implicit) and d.actor is not None and not d.actor.implicit:
-                o.actor = d.actor
-            gone.add(n)
-        return [d for n, d in enumerate(drafts) if n not in gone]
 
     def _event(self, doc: Document, lang: str, d: Draft) -> Event:
         sent = doc.sentences[d.sent]

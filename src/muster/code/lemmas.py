@@ -1,15 +1,20 @@
-"""Tokens with character offsets and cached simplemma lemmas (the lemmatiser ships its own data)."""
+"""Tokens with character offsets, and lemmas from the per-language tables lang/<code>/lemmas.tsv.
+
+The tables hold the simplemma dictionary entries (form -> lemma) that the event patterns can use;
+tools/build_lemmas.py derives them, so no lemmatiser dictionary loads at run time (fast start-up).
+A form missing from the table is its own lemma.
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
-import simplemma
+from ..lang import path
 
 # Cyrillic words keep their apostrophe ("зв'язки"); other words split at it ("l'ambassade", "didn't"),
 # keep inner hyphens ("NATO-Delegation") and a trailing one ("Raketen- und Drohnenangriffe");
-# anything else is a one-character punctuation token
+# numbers keep their separators ("1,3"); anything else is a one-character punctuation token
 _CYR = "А-Яа-яЁёІіЇїЄєҐґ"
 _TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{_CYR}]+(?:['’ʼ][{_CYR}]+)+|\w+(?:-\w+)*-?|[^\w\s]")
 
@@ -25,22 +30,35 @@ class Token(NamedTuple):
     is_word: bool
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=None)
+def table(lang: str) -> dict[str, str]:
+    """form (as written) -> lemma (lower case) for a language; empty when it has no table."""
+    p = path(lang, "lemmas.tsv")
+    if not p.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in p.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, _, lem = line.partition("\t")
+            out[form] = lem
+    return out
+
+
 def lemma(word: str, lang: str) -> str:
-    """Lower-cased lemma of a word (the word itself when simplemma does not know it)."""
-    try:
-        return simplemma.lemmatize(word, lang=lang).lower()
-    except (ValueError, KeyError):
-        return word.lower()
+    """Lower-cased lemma of a word: its entry as written, else its lower-case entry, else itself."""
+    t = table(lang)
+    low = word.lower()
+    return t.get(word) or t.get(low, low)
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; spans are shifted by `offset` so they index the document's clean text."""
+    lemmas = table(lang)
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group(0)
         low = w.lower()
         first = w[0]
-        lem = lemma(w, lang) if first.isalpha() else low
-        out.append(Token(w, low, lem, m.start() + offset, m.end() + offset, first.isalnum() or first == "_"))
+        out.append(Token(w, low, lemmas.get(w) or lemmas.get(low, low), m.start() + offset, m.end() + offset,
+                         first.isalnum() or first == "_"))
     return out

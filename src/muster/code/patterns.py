@@ -27,7 +27,7 @@ def _glob(expr: str) -> re.Pattern[str]:
 class WordSet:
     """A set of token globs (from a YAML list), matched against surface and lemma."""
 
-    def __init__(self, globs: list[str] | None):
+    def __init__(self, globs: list[str] | None, surface: bool = False):
         bad = [g for g in (globs or []) if not isinstance(g, str)]
         if bad:
             raise MusterError("E052", f"word list entries must be strings (quote yes/no/on/off in YAML): {bad}")
@@ -36,11 +36,14 @@ class WordSet:
         wild = [g for g in globs if g not in self.exact]
         self.rx = _glob("|".join(wild)) if wild else None
         self._seen: dict[tuple[str, str], bool] = {}
+        self.surface = surface  # function words: match the written form only ("чем" is not "что")
 
     def __bool__(self) -> bool:
         return bool(self.exact) or self.rx is not None
 
     def has(self, tok: Token) -> bool:
+        if self.surface:
+            return self.has_surface(tok)
         key = (tok.lower, tok.lemma)
         got = self._seen.get(key)
         if got is None:
@@ -126,6 +129,9 @@ _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefini
               "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects")
 
 
+_LEMMA_KEYS = ("weapons", "pair_words", "place_anaphora", "anaphoric_objects")  # content words: lemma too
+
+
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
     data = load_yaml(lang, "events.yaml") or {}
@@ -140,8 +146,8 @@ def grammar(lang: str) -> Grammar:
             complement=bool(p.get("complement")), recipient_place=bool(p.get("recipient_place")),
             triggers=[_compile_trigger(t) for t in p.get("triggers") or []],
             unless=WordSet(p.get("unless")), needs=WordSet(p.get("needs")), order=n))
-    words = {k: WordSet(cfg.get(k)) for k in _WORD_KEYS}
-    preps = {k: WordSet(v) for k, v in (cfg.get("recipient_preps") or {}).items()}
+    words = {k: WordSet(cfg.get(k), surface=k not in _LEMMA_KEYS) for k in _WORD_KEYS}
+    preps = {k: WordSet(v, surface=True) for k, v in (cfg.get("recipient_preps") or {}).items()}
     targets = [(WordSet([g]), sector) for g, sector in (cfg.get("targets") or {}).items()]
     modes = {t: [(m, WordSet(ws)) for m, ws in (v or {}).items()] for t, v in (cfg.get("modes") or {}).items()}
     contexts = [(c, WordSet(ws)) for c, ws in (cfg.get("contexts") or {}).items()]

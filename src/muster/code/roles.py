@@ -15,7 +15,7 @@ DOMESTIC = ("COERCE", "PROTEST")  # usually aimed at people of the country where
 # types that answer an earlier event: "Russia denied", "Tehran condemned the decision"
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
 BLAMING = ("ACCUSE", "SANCTION", "THREATEN", "PROTEST")
-REPLIES = ("REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SUPPORT", "REQUEST", "SANCTION", "RETREAT")
+REPLIES = ("REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SUPPORT", "SANCTION", "RETREAT")
 
 
 @dataclass
@@ -321,9 +321,10 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
             country = d.loc_country or home
             if country and (d.actor is None or country != d.actor.iso):
                 d.recipient = Slot(None, True, country, None, d.location.get("text") if d.location else None)
-        # "Kiew forderte die Freilassung ukrainischer Gefangener": an own-country modifier is not the target
+        # "Kiew forderte die Freilassung ukrainischer Gefangener": an own-country modifier or the actor's
+        # own country/capital is not the target of an international act
         if d.recipient is not None and d.actor is not None and d.pattern.type not in DOMESTIC + SYMMETRIC \
-                and d.recipient.mention is not None and d.recipient.mention.kind == "adjective" \
+                and d.recipient.mention is not None and d.recipient.mention.kind in ("adjective", "country", "capital") \
                 and d.recipient.iso and d.recipient.iso == d.actor.iso:
             d.recipient = None
         # a reply: "Russia denied ..." answers whoever acted on Russia just before;

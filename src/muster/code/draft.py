@@ -1,0 +1,77 @@
+"""An event being assembled (Draft) and the clause spans of a sentence it is read in."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lemmas import Token
+from .patterns import Grammar, Pattern
+from .roles import Slot
+
+BREAK_PUNCT = set(",;:()–—\"«»„“”")
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more trigger hits in a sentence."""
+
+    pattern: Pattern
+    sent: int
+    tokens: list[int]
+    noun_tokens: list[int]
+    verb: bool
+    anchor: int
+    clause: tuple[int, int]
+    next_clause_end: int
+    scope_tokens: tuple[int, int] = (0, 0)
+    passive: bool = False
+    actor: Slot | None = None
+    recipient: Slot | None = None
+    location: dict[str, Any] | None = None
+    loc_country: str | None = None
+    date: dict[str, Any] | None = None
+    dated: bool = False
+    attribution: dict[str, Any] | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    shares_subject: "Draft | None" = None  # coordinated verb without its own subject ("... und schlugen ein")
+    pronoun_subject: bool = False  # "Er traf ...": the subject is a pronoun
+    pair_subject: bool = False  # "Beide Seiten vereinbarten ...": the two parties named before
+    hyp_kind: str = ""  # why hypothetical: question, intent, modal, embedded
+    definite: bool = False  # "the strikes hit ...": refers back to an event already told
+    pronoun_object: bool = False  # "accusing them": the object is the previous event's recipient
+    anaphoric_object: bool = False  # "welcomed the decision": the object is the event just told
+    time_tokens: frozenset[int] = frozenset()  # tokens of the sentence inside a temporal expression
+    prev_in_sentence: "Draft | None" = None
+    full_clause: tuple[int, int] = (0, 0)  # the trigger's clause before trimming to the event's scope
+    organ_country: str | None = None  # country named right after a state organ without one ("ministry of X")
+    etype: str = ""  # final PLOVER type when it differs from the pattern's (future cooperation: AGREE)
+    toks: list[Token] = field(default_factory=list, repr=False)
+
+
+def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
+    """Clause spans (token index ranges): split at punctuation and at subordinating words."""
+    out, start = [], 0
+    breaks = g.words["clause_breaks"]
+    for i, t in enumerate(toks):
+        if t.text in BREAK_PUNCT:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+        elif i > start and breaks.has(t):
+            out.append((start, i))
+            start = i
+    if start < len(toks):
+        out.append((start, len(toks)))
+    return out or [(0, len(toks))]
+
+
+def tok_index(starts: list[int], pos: int) -> int:
+    """Index of the token containing character `pos` (token start offsets in `starts`)."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+

@@ -1,0 +1,68 @@
+"""Several reports of one incident in a document become one event (undated lead, anaphora, repeats)."""
+from __future__ import annotations
+
+from . import ontology
+from .draft import Draft
+from .roles import Slot
+
+
+def _same(a: Slot | None, b: Slot | None) -> bool:
+    """Parties that may be the same: equal keys, or one of them unknown."""
+    return a is None or b is None or not a.key or not b.key or a.key == b.key
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One event per incident: "the strikes hit ..." adds to the strike just told; an undated lead
+    merges into the nearest dated report of the same incident (type, recipient); the same dated
+    incident told twice in neighbouring sentences is kept once."""
+    gone: set[int] = set()
+    for n, d in enumerate(drafts):
+        if d.definite and d.verb and not d.dated and not d.negated and not d.hypothetical:
+            back = next((o for m, o in reversed(list(enumerate(drafts[:n]))) if o.pattern.type == d.pattern.type
+                         and d.sent - o.sent <= 2 and m not in gone), None)
+            if back is not None:  # "the strikes hit power plants": more about the event just told
+                if back.location is None:
+                    back.location, back.loc_country = d.location, d.loc_country
+                if back.recipient is None:
+                    back.recipient = d.recipient
+                gone.add(n)
+                continue
+        if d.dated or d.negated or d.hypothetical or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
+            if d.dated and not d.negated and not d.hypothetical and len(d.date.get("value") or "") == 10:
+                twin = next((o for m, o in enumerate(drafts[:n]) if m not in gone and o.dated
+                             and o.pattern.type == d.pattern.type and 0 < d.sent - o.sent <= 2
+                             and (o.date or {}).get("value") == d.date["value"]
+                             and _same(o.actor, d.actor) and _same(o.recipient, d.recipient)), None)
+                if twin is not None:  # the same incident told twice ("protests in Tbilisi ... demonstrated")
+                    if twin.location is None:
+                        twin.location, twin.loc_country = d.location, d.loc_country
+                    gone.add(n)
+            continue
+        best = None
+        for m, o in enumerate(drafts):
+            if m == n or m in gone or not o.dated or o.negated or o.hypothetical:
+                continue
+            if o.pattern.type != d.pattern.type:
+                continue
+            if d.recipient is not None and d.recipient.iso:
+                if o.recipient is None or o.recipient.iso != d.recipient.iso or abs(o.sent - d.sent) > 4:
+                    continue
+            elif abs(o.sent - d.sent) > 1 or (d.actor is not None and o.actor is not None
+                                               and d.actor.iso != o.actor.iso and not d.actor.implicit):
+                continue
+            if best is None or abs(o.sent - d.sent) < abs(drafts[best].sent - d.sent):
+                best = m
+        if best is None:
+            continue
+        o = drafts[best]
+        if o.location is None and d.location is not None:
+            o.location, o.loc_country = d.location, d.loc_country
+        if o.attribution is None:
+            o.attribution = d.attribution
+        if d.recipient is not None and (o.recipient is None or (o.recipient.implicit and not d.recipient.implicit)):
+            o.recipient = d.recipient
+        if (o.actor is None or o.actor.implicit) and d.actor is not None and not d.actor.implicit:
+            o.actor = d.actor
+        gone.add(n)
+    return [d for n, d in enumerate(drafts) if n not in gone]
+
