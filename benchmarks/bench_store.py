@@ -85,7 +85,7 @@ def ingest_bench(n: int = 300) -> dict:
         s = ingest_documents(store, docs, run_id="bench")
         secs = time.perf_counter() - t0
         store.close()
-    return {"docs": n, "ingest_docs_per_s": n / secs, "ingest_events": s["events"], "ingest_incidents": s.get("incidents", 0)}
+    return {"docs": n, "ingest_docs_per_s": n / secs, "ingest_events": s["events"], "ingest_incidents": s.get("incidents_touched", 0)}
 
 
 def run(n: int = 1_000_000) -> dict:

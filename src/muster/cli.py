@@ -324,7 +324,7 @@ def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file:
     """Import events from GDELT 2.0 (tab-separated), ACLED (CSV) or muster JSON Lines into the store."""
     from .store import Store
     from .store.io import import_events
-    from .workflow import resolve_store
+    from .workflow import block_of, resolve_store
 
     store = Store(db)
     good, bad, skipped = [], 0, 0
@@ -340,7 +340,7 @@ def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file:
     except (OSError, ValueError, MusterError) as exc:
         _fail(f"{file}: {exc}")
     new = store.add_events(good, provenance=fmt)
-    resolve_store(store)
+    resolve_store(store, {block_of(e) for e in good if not (e.get("negated") or e.get("hypothetical"))})
     err.print(f"imported {new} new events ({len(good) - new} already stored, {skipped} not codable in PLOVER, "
               f"{bad} bad rows)", highlight=False)
     raise typer.Exit(1 if bad else 0)

@@ -23,6 +23,7 @@ def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_i
     at most the document in flight, and a rerun skips what is stored). Returns the summary."""
     summary = {"run_id": run_id, "read": 0, "stored": 0, "duplicates": 0, "failed": 0, "events": 0,
                "seconds": 0.0, "docs_per_s": 0.0}
+    touched: set[tuple[str, str | None]] = set()
     t0 = time.perf_counter()
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), transient=True, disable=not progress)
@@ -55,24 +56,36 @@ def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_i
             if store.add_document(doc, CODER_VERSION):
                 summary["stored"] += 1
                 summary["events"] += len(doc.events)
+                touched.update(block_of(e.to_dict()) for e in doc.events if not (e.negated or e.hypothetical))
             else:
                 summary["duplicates"] += 1
-    if summary["stored"]:
-        summary["incidents"] = resolve_store(store)
+    if touched:
+        summary["incidents_touched"] = resolve_store(store, touched)
     summary["seconds"] = round(time.perf_counter() - t0, 3)
     summary["docs_per_s"] = summary["read"] / summary["seconds"] if summary["seconds"] else 0.0
     return summary
 
 
-def resolve_store(store: Store) -> int:
-    """Re-resolve every stored event into incidents (one transaction); returns the incident count."""
+def block_of(event: dict[str, Any]) -> tuple[str, str | None]:
+    """The resolution block of an event: only events of one block can form one incident."""
+    r = event.get("recipient") or {}
+    return event["event_type"], r.get("country") or r.get("code")
+
+
+def resolve_store(store: Store, blocks: set[tuple[str, str | None]] | None = None) -> int:
+    """Re-resolve stored events into incidents: every block, or only the blocks given (what an
+    ingest touched). Returns the number of incidents written."""
     import json
 
     from .resolve import resolve
 
-    rows = store.execute("SELECT data FROM events WHERE negated=0 AND hypothetical=0")
-    incidents = [inc.to_dict() for inc in resolve(json.loads(r["data"]) for r in rows)]
-    store.replace_incidents(incidents)
+    if blocks is None:
+        rows = store.execute("SELECT data FROM events WHERE negated=0 AND hypothetical=0")
+        events = [json.loads(r["data"]) for r in rows]
+    else:
+        events = [e for b in sorted(blocks, key=lambda b: (b[0], b[1] or "")) for e in store.block_events(*b)]
+    incidents = [inc.to_dict() for inc in resolve(events)]
+    store.replace_incidents(incidents, blocks)
     return len(incidents)
 
 

@@ -129,3 +129,18 @@ def test_db_event_round_trips_as_event_format(db_path):
     store.add_document(doc)
     (row,) = select_events(store, EventQuery())
     assert row == ev.to_dict()
+
+
+def test_db_migrates_an_older_file_keeping_its_rows(db_path):
+    from muster.store.schema import MIGRATIONS
+
+    con = sqlite3.connect(db_path)
+    con.executescript("BEGIN;" + MIGRATIONS[0] + ";PRAGMA user_version=1;COMMIT;")
+    con.execute("INSERT INTO failures (run_id,path,code,reason,at) VALUES ('r','old.txt','E002','empty','t')")
+    con.commit()
+    con.close()
+    store = Store(db_path)
+    assert store.version == VERSION
+    assert [f["path"] for f in store.failures()] == ["old.txt"]
+    indexes = {r[0] for r in store.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"events_block", "incidents_block"} <= indexes

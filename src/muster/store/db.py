@@ -158,11 +158,26 @@ class Store:
                        removed=json.loads(r["removed"]), warnings=json.loads(r["warnings"]))
         return doc
 
-    def replace_incidents(self, incidents: list[dict[str, Any]]) -> None:
-        """Write the resolved incidents (all of them, in one transaction) and link their events."""
+    def block_events(self, event_type: str, recipient: str | None) -> list[dict[str, Any]]:
+        """The events of one resolution block: same type, same recipient (country, else code)."""
+        rows = self.execute(
+            "SELECT data FROM events WHERE event_type=? AND coalesce(recipient_country, recipient_code) IS ? "
+            "AND negated=0 AND hypothetical=0", (event_type, recipient))
+        return [json.loads(r["data"]) for r in rows]
+
+    def replace_incidents(self, incidents: list[dict[str, Any]],
+                          blocks: set[tuple[str, str | None]] | None = None) -> None:
+        """Write resolved incidents and link their events, in one transaction: all incidents when
+        `blocks` is None, else only those of the given (event_type, recipient) blocks."""
         with self.transaction() as c:
-            c.execute("DELETE FROM incidents")
-            c.execute("UPDATE events SET incident_id=NULL WHERE incident_id IS NOT NULL")
+            if blocks is None:
+                c.execute("DELETE FROM incidents")
+                c.execute("UPDATE events SET incident_id=NULL WHERE incident_id IS NOT NULL")
+            for etype, rec in sorted(blocks or (), key=lambda b: (b[0], b[1] or "")):
+                c.execute("DELETE FROM incidents WHERE event_type=? AND coalesce(recipient_country, recipient_code) IS ?",
+                          (etype, rec))
+                c.execute("UPDATE events SET incident_id=NULL WHERE event_type=? AND "
+                          "coalesce(recipient_country, recipient_code) IS ?", (etype, rec))
             rows, links = [], []
             for d in incidents:
                 a, r, date, loc = (d.get("actor") or {}, d.get("recipient") or {}, d.get("date") or {},

@@ -59,6 +59,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_dyad_date ON events(actor_country, recipient_country, date_start);
     CREATE INDEX events_type ON events(event_type);
     """,
+    # 2: resolution blocks (event type + recipient), so an ingest re-resolves only what it touched
+    """
+    CREATE INDEX events_block ON events(event_type, coalesce(recipient_country, recipient_code));
+    CREATE INDEX incidents_block ON incidents(event_type, coalesce(recipient_country, recipient_code));
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
