@@ -25,7 +25,7 @@ from muster.annotate.places import tag_places
     ("de", "Drohnen trafen die Oblast Saporischschja.", "Oblast Saporischschja", "Zaporizhzhia Oblast"),
     ("de", "Die Delegation reiste nach Moskau.", "Moskau", "Moscow"),
     ("en", "Kyiv's mayor warned of power cuts in Kharkiv Oblast.", "Kharkiv Oblast", "Kharkiv Oblast"),
-    ("en", "Fighting near Odesa Oblast's border continued.", "Odesa Oblast's", "Odesa Oblast"),
+    ("en", "Fighting near Odesa Oblast's border continued.", "Odesa Oblast", "Odesa Oblast"),
     ("fr", "Des frappes ont touché l'oblast d'Odessa.", "oblast d'Odessa", "Odesa Oblast"),
     ("fr", "La délégation est arrivée à Kiev.", "Kiev", "Kyiv"),
 ])

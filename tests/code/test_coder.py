@@ -138,3 +138,58 @@ def test_coder_goldstein_and_cameo_present(lang: str) -> None:
     ev = one(text, lang)
     assert ev["cameo"] and isinstance(ev["goldstein"], float) and ev["language"] == lang
     assert ev["sources"][0]["published"] == "2024-05-16"
+
+
+@pytest.mark.parametrize("lang,text,etype", [
+    ("en", "The United States threatened on May 14 to end arms sales to Turkey if the shelling continued.", "THREATEN"),
+    ("de", "Warschau drohte am 14. Mai mit der Schließung der Grenze, falls Minsk nicht einlenke.", "THREATEN"),
+])
+def test_coder_threat_with_condition_is_still_an_event(lang: str, text: str, etype: str) -> None:
+    evs = [e for e in events(text, lang) if e["event_type"] == etype]
+    assert evs and not evs[0]["hypothetical"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Будапешт заблокирует поставки газа Киеву, если ЕС не отменит решение."),
+    ("en", "Police arrested two men on May 12 on suspicion of plotting a bomb attack in Vienna."),
+])
+def test_coder_conditional_and_plotted_events_are_hypothetical(lang: str, text: str) -> None:
+    evs = events(text, lang)
+    assert all(e["hypothetical"] for e in evs if e["event_type"] in ("ASSAULT", "COERCE") and e["mode"] != "arrest")
+    assert any(e["hypothetical"] for e in evs)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "Москва 14 мая пообещала дать «жёсткий ответ» Вильнюсу.", "THREATEN"),
+    ("de", "Moskau kündigte am 14. Mai eine „entschiedene Antwort“ an.", "THREATEN"),
+])
+def test_coder_short_quotation_stays_in_its_clause(lang: str, text: str, expected: str) -> None:
+    assert [e["event_type"] for e in events(text, lang)] == [expected]
+
+
+def test_coder_co_actors_each_get_an_event() -> None:
+    evs = events("Estland und Finnland sicherten Moldau am 14. Mai ihre Unterstützung zu.", "de")
+    assert sorted((e["actor"]["country"], e["recipient"]["country"]) for e in evs) == [("EST", "MDA"), ("FIN", "MDA")]
+
+
+@pytest.mark.parametrize("lang,text,actor,recipient", [
+    ("de", "Der iranische Botschafter wurde am 13. Mai ins Außenministerium in Berlin einbestellt.", None, "IRN"),
+    ("uk", "13 травня Одесу було атаковано російськими дронами.", "RUS", "UKR"),
+])
+def test_coder_passive_subject_is_recipient(lang: str, text: str, actor: str | None, recipient: str) -> None:
+    ev = [e for e in events(text, lang) if e["recipient"]][0]
+    assert ev["recipient"]["country"] == recipient
+    if actor:
+        assert ev["actor"]["country"] == actor
+
+
+def test_coder_asserted_event_not_dated_after_publication() -> None:
+    evs = events("Armenia and Azerbaijan agreed to resume talks next month.", "en", published="2024-05-16")
+    agree = [e for e in evs if e["event_type"] == "AGREE" and not e["hypothetical"]]
+    assert agree and agree[0]["date"]["start"] <= "2024-05-16"
+
+
+def test_coder_sequenced_events_of_one_type_stay_apart() -> None:
+    evs = events("The strike on Kharkiv came on May 12, hours after Ukrainian drones hit a refinery in Saratov.", "en")
+    assert sorted((e["actor"] or {}).get("country") or "" for e in evs if e["event_type"] == "ASSAULT")[-1] == "UKR"
+    assert len([e for e in evs if e["event_type"] == "ASSAULT"]) == 2

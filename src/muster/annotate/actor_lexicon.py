@@ -89,6 +89,7 @@ class Lexicon:
         self.modifiers = self.word_set("modifiers")
         self.name_stop = self.word_set("name_stop")
         self.speech_after_place = self.word_set("speech_after_place")
+        self.role_of_things = self.word_set("role_of_things")
         self.role_of_cases = set(cfg.get("role_of_cases", []))
         self.adj_after_role = bool(cfg.get("adjective_after_role", False))
         self.free_modifiers = bool(cfg.get("free_modifiers", False))

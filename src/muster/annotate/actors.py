@@ -8,10 +8,20 @@ Coding conventions (see docs in the lexicon files too):
   in "Präsidenten Aserbaidschans und Russlands" the second country inherits the sector (rule "coord");
 - a listed office holder is ISO3+GOV while in office on the document date, ISO3+ELI after it (CAMEO's
   "elites": former officials); "ehemalige/former" before a role gives ELI too;
-- a role word with no country ("die Polizei") has code = sector and country None, unless it says
-  "lokale/local" — then the document's frame country (the most mentioned one) is used;
+- a role word with no country ("die Polizei") has code = sector and country None (never a guess;
+  attrs["frame_country"] is only a hint), unless it says "lokale/local" — then the document's frame
+  country (the most mentioned one) is used; `country` is always an ISO3 code or None;
+- bodies whose name says whose they are ("СБУ", "ВСУ", "Госдума", "Bundestag") are organisation
+  entries with country + sector; intelligence services are sector SPY;
 - an unknown person named after a role ("Journalistin Nigar Hasanova") takes the role's sector and
-  the country of an adjective before it, else the frame country;
+  the country of an adjective before it, else the frame country — except for state roles (GOV, MIL,
+  COP, JUD, SPY, LEG): "Innenminister X" in a Ukraine story is often not Ukrainian, so country None;
+- a listed person named after a role ("Verteidigungsminister Boris Pistorius") takes the person's own
+  country and dated sector (GOV in office, ELI after), whatever the role word's sector;
+- chains: a role + a head role in the genitive ("пресс-секретарь президента"), listed complements
+  between role and country ("Министерство иностранных дел Украины", "Britain's new Defence
+  Secretary"), adjective + role + organisation ("der ukrainische Geheimdienst SBU" -> the SBU);
+  a role word right before a listed thing noun ("air defence systems") is no actor;
 - a role next to an organisation is the organisation ("der Ölkonzern Lukoil", "head of SOCAR",
   "NATO Secretary General Mark Rutte": the listed person's own dated code wins, here NATO);
 - outlets are kind "outlet" with code None; a country or capital after a locative preposition
@@ -33,6 +43,8 @@ from ..pipeline import register
 from .actor_lexicon import END, PRIORITY, TOKEN, Lex, Lexicon, country_name, lexicon
 from .actor_offices import holder, person_sector
 
+# Sectors of state organs (CAMEO): their people's country is never guessed from the document.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁЄІЇҐ][\w'’]*\Z")
 
 
@@ -144,6 +156,10 @@ class ActorTagger:
             return False
         return True
 
+    def _listed_gap(self, toks: list[Tok], a: int, b: int) -> bool:
+        """Are toks[a:b] one to three listed modifiers (a ministry's complement: "иностранных дел")?"""
+        return 0 < b - a <= 3 and all(toks[k].low in self.lx.modifiers for k in range(a, b))
+
     def _link(self, toks: list[Tok], a: int, b: int) -> bool:
         return tuple(t.low for t in toks[a:b]) in self.lx.links
 
@@ -190,12 +206,21 @@ class ActorTagger:
             if x + 1 < len(ms) and ms[x + 1].lex.kind == "role" and not used[x + 1] and lex.kind != "outlet":
                 r = ms[x + 1]
                 hyphen = r.i == m.j + 1 and toks[m.j].low == "-" and toks[m.j].start == toks[m.j - 1].end
-                gen = r.i == m.j and (lex.case == "gen" or (lx.cfg.get("noun_adjunct") and lex.kind != "adjective"))
+                close = r.i == m.j or self._listed_gap(toks, m.j, r.i)  # "Britain's new Defence Secretary"
+                gen = close and (lex.case == "gen" or (lx.cfg.get("noun_adjunct") and lex.kind != "adjective"))
                 adj = lex.kind == "adjective" and self._gap_ok(toks, m.j, r.i)
                 if hyphen or gen or adj:
                     used[x + 1] = True
                     self._apply_role(u, r, toks, ms, x + 1, used, date, "compound" if hyphen else
                                      "adj+role" if adj else "gen+role")
+                    o = x + 2
+                    if o < len(ms) and not used[o] and ms[o].lex.kind == "organisation" and ms[o].i == u.j \
+                            and u.kind != "person":  # "der ukrainische Geheimdienst SBU": the organisation
+                        used[o] = True
+                        ol = ms[o].lex
+                        u.j, u.kind, u.name, u.code, u.country, u.sector = ms[o].j, "organisation", ol.name, \
+                            ol.code, ol.country, ol.sector
+                        u.rule += "+org"
             if u.kind in ("organisation", "outlet") and m.j + 1 < len(toks) and toks[m.j].low == "-" \
                     and toks[m.j].start == toks[m.j - 1].end and toks[m.j + 1].start == toks[m.j].end \
                     and toks[m.j + 1].text.isalpha() and u.j == m.j:
@@ -253,7 +278,10 @@ class ActorTagger:
                 u.code, u.country = None, p.lex.country
             else:
                 u.country = u.country or p.lex.country
-            u.sector = sector if u.sector in (None, "GOV", "ELI") or org else u.sector
+            # a listed person's own dated sector wins over the role word's ("Verteidigungsminister" is MIL,
+            # the minister in office GOV, a former one ELI)
+            own = sector is not None and status in ("in office", "former")
+            u.sector = sector if own or u.sector in (None, "GOV", "ELI") or org else u.sector
             u.attrs["status"] = status
             return
         taken = {k for mm in ms for k in range(mm.i, mm.j)}
@@ -288,17 +316,29 @@ class ActorTagger:
         u = Unit(r.i, r.j, "role", r.lex.name, None, r.lex.sector, rule="role")
         u.attrs["role_word"] = r.lex.name
         self._modifiers(u, toks)
+        if r.j < len(toks) and toks[r.j].low in lx.role_of_things:
+            u.attrs["drop"] = True  # "air defence systems": the role word names a thing's owner type
+            return u
         y = x
         if x + 1 < len(ms) and not used[x + 1] and ms[x + 1].lex.kind == "outlet" and ms[x + 1].i == r.j:
             u.attrs["drop"] = True  # "die Nachrichtenagentur Reuters": the outlet is the mention
             return u
-        if x + 1 < len(ms) and not used[x + 1]:
-            n = ms[x + 1]
-            gap_link = self._link(toks, r.j, n.i)
+        if x + 1 < len(ms) and not used[x + 1] and ms[x + 1].lex.kind == "role" and ms[x + 1].i == r.j \
+                and lx.role_of_cases and ms[x + 1].lex.attrs.get("head") and not ra.get("head"):
+            used[x + 1] = True  # "пресс-секретарь президента": the head's office, in the genitive
+            y = x + 1
+            u.j = ms[y].j
+            u.attrs["of_role"] = ms[y].lex.name
+        if y + 1 < len(ms) and not used[y + 1]:
+            n = ms[y + 1]
+            gap_link = self._link(toks, u.j, n.i)
+            oblique = n.lex.case in lx.role_of_cases or (n.lex.exact is not None and "obl" in lx.role_of_cases)
+            # "Министерство иностранных дел Украины": listed complements may stand between role and country
+            near = n.i == u.j or (n.lex.kind != "organisation" and self._listed_gap(toks, u.j, n.i))
             if n.lex.kind in ("country", "capital", "organisation") and (
-                    gap_link or (n.lex.kind == "organisation" and n.i == r.j) or (n.i == r.j and (n.lex.case in lx.role_of_cases or (n.lex.exact is not None and "obl" in lx.role_of_cases)))):
-                used[x + 1] = True
-                y = x + 1
+                    gap_link or (n.lex.kind == "organisation" and n.i == u.j) or (near and oblique)):
+                used[y + 1] = True
+                y = y + 1
                 u.j = n.j
                 if n.lex.kind == "organisation":
                     # "der Ölkonzern Lukoil", "глава Газпрома": the organisation is the actor
@@ -311,9 +351,9 @@ class ActorTagger:
                     u.name = country_name(u.country)
                     u.rule = "role+gen"
                     u.attrs["gen_case"] = n.lex.case
-            elif n.lex.kind == "adjective" and lx.adj_after_role and self._gap_ok(toks, r.j, n.i):
-                used[x + 1] = True
-                y = x + 1
+            elif n.lex.kind == "adjective" and lx.adj_after_role and self._gap_ok(toks, u.j, n.i):
+                used[y + 1] = True
+                y = y + 1
                 u.j = n.j
                 u.country = n.lex.country
                 u.kind = "person" if ra.get("head") else "institution"
@@ -370,8 +410,11 @@ class ActorTagger:
     def _mention(self, u: Unit, toks: list[Tok], text: str, frame: str | None, date: str | None) -> Mention:
         attrs = dict(u.attrs, rule=u.rule)
         country = u.country
-        if country is None and frame and (u.attrs.get("local") or u.attrs.get("unknown_person")
-                                          or u.attrs.get("former")) and u.kind not in ("organisation", "outlet"):
+        # An unnamed-country state official ("Innenminister X") is often not of the story's main
+        # country (a German minister in a Ukraine story): leave the country to the text or the coder.
+        borrow = u.attrs.get("local") or u.attrs.get("former") or (
+            u.attrs.get("unknown_person") and u.sector not in STATE_SECTORS)
+        if country is None and frame and borrow and u.kind not in ("organisation", "outlet"):
             country = frame
             attrs["country_from"] = "frame"
         elif country is None and frame and u.kind in ("role", "institution"):

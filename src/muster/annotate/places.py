@@ -78,10 +78,12 @@ class PlaceTagger:
         self.linkers = {fold(w) for w in y.get("linkers") or []}
         self.conjunctions = {fold(w) for w in y.get("conjunctions") or []}
         self.elisions = {w.lower() for w in y.get("elisions") or []}
+        self.possessives = tuple(str(w).lower() for w in y.get("possessives") or [])
         self.rules = [(str(a), str(b)) for a, b in y.get("inflection") or []]
         self.adj_rules = [(str(a), str(b)) for a, b in y.get("adjective_inflection") or []]
         self.stop = {fold(w) for w in y.get("stop") or []}
         self.weak = {fold(w) for w in y.get("weak") or []}
+        self.function_words = {fold(w) for w in y.get("function_words") or []}
         # a capitalised sentence-initial word that is nowhere in lower case is a name ("Troy Davis")
         self.initial_names = bool(y.get("initial_capital_is_name"))
         self.heads: set[str] = set()  # lower-case words that may open a region name: "regiunea", "oblast"
@@ -111,7 +113,10 @@ class PlaceTagger:
                 toks.append(_Tok(s, s + len(head), head, fold(head)))
                 toks.append(_Tok(s + len(head) + 1, m.end(), rest, fold(rest)))
             else:
-                toks.append(_Tok(s, m.end(), w, fold(w)))
+                low = w.lower()
+                cut = next((len(p) for p in self.possessives if low.endswith(p) and len(low) > len(p) + 1), 0)
+                w = w[:len(w) - cut]  # "Tbilisi's": the possessive ending is not part of the name
+                toks.append(_Tok(s, s + len(w), w, fold(w)))
         starts = sorted({se.start for se in doc.sentences} | {0})
         j = 0
         for t in toks:  # the first token of each sentence (and of each line) is marked
@@ -260,7 +265,7 @@ class PlaceTagger:
             return None
         loc = self._is_locative(toks, i)
         if n == 1:
-            if t.key in self.stop or (inflected and fold(t.text[:-1]) in self.stop):
+            if t.key in self.stop or t.key in self.function_words or (inflected and fold(t.text[:-1]) in self.stop):
                 return None
             letters = [ch for ch in t.text if ch.isalpha()]
             if all(ch.isupper() for ch in letters):  # acronyms match only curated names ("USA", "РФ")

@@ -1,6 +1,7 @@
 """The event coder: trigger patterns per sentence, grouped into events with roles, modality, date and place."""
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import replace
 
 from ..model import Document, Event, Mention, Place, TimeX
@@ -10,7 +11,7 @@ from .incidents import merge
 from ..pipeline import register
 from . import ontology
 from .lemmas import Token, tokenize
-from .modality import is_hypothetical, is_negated, modality, sentence_attribution
+from .modality import is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
 from .patterns import Grammar, Pattern, grammar, head, match
 from .roles import Frame, Slot, explicit_roles, implicit_roles, target_recipient
 
@@ -21,6 +22,14 @@ _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL 
 _INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 # events embedded under these are their content, not facts: "agreed to expand", "demanded the release"
 _EMBEDDING = ("AGREE", "REQUEST", "THREATEN", "REJECT")
+# types whose trigger carries its own condition ("threatened to ... if ..."): cues after it do not count
+_CONDITIONAL = ("THREATEN",)
+
+
+def _after(tx: TimeX, published: str | None) -> bool:
+    """The time expression lies wholly after publication ("talks next month")."""
+    start = (tx.date() or {}).get("start") if published else None
+    return bool(start) and start > published[:10]
 
 
 class EventCoder:
@@ -92,7 +101,12 @@ class EventCoder:
             prev = drafts[-1] if drafts else None
             det = self._determiner(g, toks, hd, adjectives)
             noun = pat.noun or det != ""  # "the strikes", "a visit": a verb form used as a noun
-            if prev is not None and prev.pattern.type == pat.type:
+            distinct = prev is not None and prev.verb and not noun and bool(pat.mode) and bool(prev.pattern.mode) \
+                and pat.mode != prev.pattern.mode  # "expelled the attaché and imposed sanctions": two acts
+            # "the strike came hours after drones hit a refinery": a subordinator orders two events
+            distinct = distinct or (prev is not None and any(
+                g.words["sequence_breaks"].has(toks[j]) for j in range(prev.tokens[-1] + 1, got[0])))
+            if prev is not None and prev.pattern.type == pat.type and not distinct:
                 between = range(prev.tokens[-1] + 1, got[0])
                 if not any(repeat.has(toks[j]) for j in range(prev.tokens[-1] + 1, min(len(toks), got[-1] + 3))) \
                         and abs(clause_of.get(prev.anchor, 0) - ci) <= 2 and len(between) < 40:
@@ -124,6 +138,7 @@ class EventCoder:
                 d.prev_in_sentence = keep[n - 1]
             if n > 0 and keep[n - 1].verb and d.verb and self._coordinated(g, toks, keep[n - 1], d):
                 d.shares_subject = keep[n - 1]
+                d.coordinated = True
             cs, ce = d.clause
             d.full_clause = d.clause
             if max(cs, start) < min(ce, end):
@@ -216,7 +231,8 @@ class EventCoder:
             hits = self._hits(g, toks, cl, has_time)
             if not hits:
                 continue
-            adjectives = {j for i, j, m in role_ments if m.kind == "adjective"}
+            # a bare national adjective ("Ukrainian attacks"), not one heading its own noun ("Ukrainian drones hit")
+            adjectives = {j for i, j, m in role_ments if m.kind == "adjective" and i == j}
             for d in self._group(g, si, toks, cl, hits, times, adjectives):
                 d.passive = self._passive(g, toks, d)
                 d.toks = toks
@@ -240,10 +256,16 @@ class EventCoder:
                     if place.feature == "country":
                         d.location, d.loc_country = None, None
                 tx = event_date(g, toks, cl, times, starts, d)
-                if tx is not None:
-                    d.date, d.dated = tx.date(), True
                 d.negated = is_negated(mod, toks, d.clause, d.tokens)
-                d.hyp_kind = is_hypothetical(mod, toks, d.clause, d.tokens, sent)
+                # a threat is conditional by nature: "threatened to halt talks if ..." still happened
+                hyp_clause = (d.clause[0], min(d.tokens)) if d.pattern.type in _CONDITIONAL else d.clause
+                d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, sent)
+                if not d.hyp_kind and d.pattern.type not in _CONDITIONAL and is_conditional(mod, toks, cl, d.clause):
+                    d.hyp_kind = "modal"
+                if not d.hyp_kind and is_plotted(mod, toks, d.anchor):
+                    d.hyp_kind = "modal"
+                if tx is not None and not (d.hyp_kind == "" and _after(tx, doc.published)):
+                    d.date, d.dated = tx.date(), True  # an asserted past event is not dated after publication
                 d.hypothetical = bool(d.hyp_kind)
                 d.attribution = attribution
                 d.mode, d.context = self._mode_context(g, toks, d)
@@ -252,6 +274,9 @@ class EventCoder:
                 if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
                     d.etype, d.hypothetical = "AGREE", False
                 drafts.append(d)
+                if d.co_actor is not None and d.co_actor.iso != (d.actor.iso if d.actor else None):
+                    drafts.append(copy(d))  # one event per co-actor, the same in every other respect
+                    drafts[-1].actor, drafts[-1].co_actor = d.co_actor, None
         implicit_roles(drafts, frame, lambda d: target_recipient(g, d, d.toks, frame))
         for d in drafts:
             if d.date is None and doc.published and not d.hypothetical:
@@ -267,6 +292,8 @@ class EventCoder:
         for o in earlier:
             if o.pattern.type not in _EMBEDDING or o.anchor >= d.anchor:
                 continue
+            if d.shares_subject is o and EventCoder._coordinated(g, toks, o, d):
+                continue  # coordinated verbs: "denied any role and warned that ..."
             same = o.full_clause[0] <= d.anchor < o.full_clause[1]
             nxt = [c for c in cl if c[0] >= o.full_clause[1]]
             follows = bool(nxt) and nxt[0][0] <= d.anchor < nxt[0][1] and (
@@ -276,15 +303,18 @@ class EventCoder:
                 return
 
     def _mode_context(self, g: Grammar, toks: list[Token], d: Draft) -> tuple[str | None, list[str]]:
-        mode = d.pattern.mode
         s, e = d.scope_tokens
-        for m, words in g.modes.get(d.pattern.type, []):
-            if any(words.has(toks[j]) for j in range(s, e)):
+        seen: set[tuple[str, str]] = set()
+        for j in range(s, e):
+            seen.update(_labels(g, toks[j]))
+        mode = d.pattern.mode
+        for m, _ in g.modes.get(d.pattern.type, []):
+            if (d.pattern.type, m) in seen:
                 mode = m
                 break
         ctx = list(d.pattern.context)
-        for c, words in g.contexts:
-            if c not in ctx and any(words.has(toks[j]) for j in range(s, e)):
+        for c, _ in g.contexts:
+            if c not in ctx and ("", c) in seen:
                 ctx.append(c)
         return mode, ctx
 
@@ -311,6 +341,21 @@ class EventCoder:
             date=d.date, location=d.location, attribution=d.attribution,
             negated=d.negated, hypothetical=d.hypothetical, sources=[doc.source()], language=lang,
             rule="+".join(dict.fromkeys(d.rules)), trigger={"text": text, "start": first.start, "end": last.end})
+
+
+_LABELS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+
+def _labels(g: Grammar, tok: Token) -> tuple[tuple[str, str], ...]:
+    """The (type, mode) and ("", context) cues a word gives, cached per language and written form."""
+    key = (g.lang, tok.text)
+    got = _LABELS.get(key)
+    if got is None:
+        got = tuple([(t, m) for t, modes in g.modes.items() for m, words in modes if words.has(tok)]
+                    + [("", c) for c, words in g.contexts if words.has(tok)])
+        if len(_LABELS) < 200_000:
+            _LABELS[key] = got
+    return got
 
 
 @register("coder")

@@ -10,6 +10,26 @@ from .patterns import Grammar, Pattern
 from .roles import Slot
 
 BREAK_PUNCT = set(",;:()–—\"«»„“”")
+_QUOTES = set("\"«»„“”")
+_SHORT_QUOTE = 6  # a quoted phrase of at most this many words is part of its clause («зеркальный ответ»)
+
+
+def _quoted_phrases(toks: list[Token]) -> set[int]:
+    """Indices of quote marks around a short quoted phrase with no punctuation inside."""
+    out: set[int] = set()
+    i = 0
+    while i < len(toks):
+        if toks[i].text in _QUOTES:
+            for j in range(i + 1, min(len(toks), i + _SHORT_QUOTE + 2)):
+                if toks[j].text in _QUOTES:
+                    if j > i + 1:
+                        out.update((i, j))
+                    i = j
+                    break
+                if toks[j].text in BREAK_PUNCT or not toks[j].is_word:
+                    break
+        i += 1
+    return out
 
 
 @dataclass
@@ -28,6 +48,8 @@ class Draft:
     passive: bool = False
     actor: Slot | None = None
     recipient: Slot | None = None
+    coordinated: bool = False  # joined to the previous verb by a coordinator ("expelled ... and summoned")
+    co_actor: Slot | None = None  # "Lithuania and Latvia assured Poland of support": a second actor
     location: dict[str, Any] | None = None
     loc_country: str | None = None
     date: dict[str, Any] | None = None
@@ -57,8 +79,9 @@ def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
     """Clause spans (token index ranges): split at punctuation and at subordinating words."""
     out, start = [], 0
     breaks = g.words["clause_breaks"]
+    inline = _quoted_phrases(toks) if any(t.text in _QUOTES for t in toks) else set()
     for i, t in enumerate(toks):
-        if t.text in BREAK_PUNCT:
+        if t.text in BREAK_PUNCT and i not in inline:
             if i > start:
                 out.append((start, i))
             start = i + 1

@@ -51,14 +51,23 @@ def lemma(word: str, lang: str) -> str:
     return t.get(word) or t.get(low, low)
 
 
+_WORDS: dict[tuple[str, str], tuple[str, str, bool]] = {}
+
+
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; spans are shifted by `offset` so they index the document's clean text."""
     lemmas = table(lang)
+    seen = _WORDS
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group(0)
-        low = w.lower()
-        first = w[0]
-        out.append(Token(w, low, lemmas.get(w) or lemmas.get(low, low), m.start() + offset, m.end() + offset,
-                         first.isalnum() or first == "_"))
+        got = seen.get((lang, w))
+        if got is None:
+            low = w.lower()
+            first = w[0]
+            got = (low, lemmas.get(w) or lemmas.get(low, low), first.isalnum() or first == "_")
+            if len(seen) < 500_000:
+                seen[(lang, w)] = got
+        s, e = m.span()
+        out.append(Token(w, got[0], got[1], s + offset, e + offset, got[2]))
     return out

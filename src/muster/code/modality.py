@@ -19,6 +19,8 @@ class Modality:
     intent: WordSet
     speech: WordSet
     coordinators: WordSet
+    conditional: WordSet  # opens a condition: the event of the neighbouring main clause may not happen
+    plotting: WordSet  # "plotting an attack": a plan, not the act (read just before a nominal trigger)
 
 
 @lru_cache(maxsize=None)
@@ -29,7 +31,8 @@ def modality(lang: str) -> Modality:
     return Modality(WordSet(data.get("negation")), None if scope == "clause" else int(scope),
                     WordSet(data.get("hypothetical")), WordSet(data.get("future_aux")),
                     WordSet(data.get("intent")), WordSet(attrib.get("speech")),
-                    WordSet((load_yaml(lang, "events.yaml") or {}).get("config", {}).get("coordinators")))
+                    WordSet((load_yaml(lang, "events.yaml") or {}).get("config", {}).get("coordinators")),
+                    WordSet(data.get("conditional"), surface=True), WordSet(data.get("plotting")))
 
 
 def is_negated(m: Modality, toks: list[Token], clause: tuple[int, int], trigger: list[int]) -> bool:
@@ -65,6 +68,22 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
         elif m.hypothetical.has(toks[j]):
             found = "modal"
     return found
+
+
+def is_conditional(m: Modality, toks: list[Token], clauses: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    """The clause next to one opened by "if"/"если" ("Budapest will block the package if ...")."""
+    if not m.conditional:
+        return False
+    n = next((k for k, c in enumerate(clauses) if c[0] <= clause[0] < c[1]), None)
+    if n is None:
+        return False
+    near = [clauses[k] for k in (n - 1, n + 1) if 0 <= k < len(clauses)]
+    return any(m.conditional.has(toks[c[0]]) for c in near)
+
+
+def is_plotted(m: Modality, toks: list[Token], anchor: int) -> bool:
+    """An event governed by a planning word just before it ("plotting an arson attack")."""
+    return bool(m.plotting) and any(m.plotting.has(toks[j]) for j in range(max(0, anchor - 3), anchor))
 
 
 def _speech_source(m: Modality, doc: Document, toks: list[Token], sentence: Sentence,

@@ -35,29 +35,36 @@ class WordSet:
         self.exact = {g for g in globs if not any(c in g for c in "*?[|")}
         wild = [g for g in globs if g not in self.exact]
         self.rx = _glob("|".join(wild)) if wild else None
-        self._seen: dict[tuple[str, str], bool] = {}
+        self._seen: dict[str, bool] = {}
+        self._seen_surface: dict[str, bool] = {}
         self.surface = surface  # function words: match the written form only ("чем" is not "что")
 
     def __bool__(self) -> bool:
         return bool(self.exact) or self.rx is not None
 
     def has(self, tok: Token) -> bool:
-        if self.surface:
-            return self.has_surface(tok)
-        key = (tok.lower, tok.lemma)
-        got = self._seen.get(key)
+        # keyed on the written form: within a language it fixes both the lower-cased form and the lemma
+        got = self._seen.get(tok.text)
         if got is None:
-            low = tok.lower.rstrip("-")
-            got = low in self.exact or tok.lemma in self.exact or bool(
-                self.rx and (self.rx.fullmatch(low) or self.rx.fullmatch(tok.lemma)))
+            if self.surface:
+                got = self.has_surface(tok)
+            else:
+                low = tok.lower.rstrip("-")
+                got = low in self.exact or tok.lemma in self.exact or bool(
+                    self.rx and (self.rx.fullmatch(low) or self.rx.fullmatch(tok.lemma)))
             if len(self._seen) < 200_000:
-                self._seen[key] = got
+                self._seen[tok.text] = got
         return got
 
     def has_surface(self, tok: Token) -> bool:
         """Like has(), on the written form only (auxiliaries whose lemma is ambiguous: worden/wird)."""
-        low = tok.lower.rstrip("-")
-        return low in self.exact or bool(self.rx and self.rx.fullmatch(low))
+        got = self._seen_surface.get(tok.text)
+        if got is None:
+            low = tok.lower.rstrip("-")
+            got = low in self.exact or bool(self.rx and self.rx.fullmatch(low))
+            if len(self._seen_surface) < 200_000:
+                self._seen_surface[tok.text] = got
+        return got
 
 
 @dataclass
@@ -126,7 +133,8 @@ class Grammar:
 
 _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefinite", "definite",
               "np_glue", "passive_aux", "participle", "agent_preps", "weapons", "topic_preps", "locative_preps",
-              "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects")
+              "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects",
+              "sequence_breaks")
 
 
 _LEMMA_KEYS = ("weapons", "pair_words", "place_anaphora", "anaphoric_objects")  # content words: lemma too

@@ -16,6 +16,8 @@ DOMESTIC = ("COERCE", "PROTEST")  # usually aimed at people of the country where
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
 BLAMING = ("ACCUSE", "SANCTION", "THREATEN", "PROTEST")
 REPLIES = ("REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SUPPORT", "SANCTION", "RETREAT")
+# acts of one state towards another that news often chains ("expelled ... and summoned ...")
+DIPLOMATIC = ("ACCUSE", "SANCTION", "THREATEN", "REQUEST", "REJECT")
 
 
 @dataclass
@@ -110,6 +112,14 @@ def _coordinated_head(g: Grammar, toks: list[Token], pick: tuple[int, Mention],
     return pick, None
 
 
+def _symmetric(g: Grammar, pattern: Any) -> bool:
+    """Events two parties do together ("met", "signed"): config `symmetric` lists types and pattern ids."""
+    sym = g.config.get("symmetric")
+    if sym is None:
+        return True
+    return pattern.type in sym or pattern.id.split(".", 1)[-1] in sym
+
+
 def _subject_first(g: Grammar, tok: Token) -> bool:
     """A clause opening with a determiner, number or quantifier starts with its subject ("Die Polizei ...")."""
     w = g.words
@@ -154,8 +164,16 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         subj = None  # "Moskau hat keine Verantwortung für den Angriff übernommen": the party comes first
     pronoun = next((t for t in range(cs, min(ce, anchor + 2)) if t != anchor and g.words["pronouns"].has_surface(toks[t])), None)
     if d.verb and d.passive:
+        # "attacked by Russian drones", "атаковане російськими дронами": the weapon's nation acts
+        armed = [x for x in after if x[1].kind == "adjective" and x[1].country
+                 and any(weapons.has(toks[t]) for t in range(x[0], min(ce, x[0] + 3)))]
+        if actor is None and armed:
+            actor = armed[0]
+            after = [x for x in after if x is not armed[0]]
         if recipient is None and (before or after):
-            recipient = before[-1] if before else after[0]
+            # "the Russian ambassador was summoned to the Foreign Office": a party with a country first
+            states = [x for x in before if x[1].country]
+            recipient = (states or before)[-1] if before else after[0]
     elif d.verb and subj is not None:
         # "a Russian missile hit X", "an explosion near X's embassy struck": the weapon/attack is the subject
         if actor is None:
@@ -178,8 +196,12 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         else:
             if actor is None and before and pronoun is None:
                 actor, partner = _coordinated_head(g, toks, before[-1], before)
-                if partner is not None and recipient is None and partner[1] is not actor[1]:
+                # "X and Y met": partners; "X and Y assured Z of support": co-actors, Z receives
+                if partner is not None and recipient is None and partner[1] is not actor[1] \
+                        and (not after or _symmetric(g, d.pattern)):
                     recipient = partner
+                elif partner is not None and partner[1] is not actor[1] and partner[1].country:
+                    d.co_actor = Slot(partner[1])
             elif actor is None and after and g.config.get("inversion") and anchor - cs <= 4 and pronoun is None \
                     and not _subject_first(g, toks[cs]):
                 first = after[0]
@@ -278,6 +300,10 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
         prev = [o for o in drafts[max(0, n - 4):n] if d.sent - o.sent <= 2]
         if d.actor is None and d.shares_subject is not None and d.shares_subject.actor is not None:
             d.actor = d.shares_subject.actor.copy()
+        if d.shares_subject is not None and d.coordinated and d.shares_subject.recipient is not None \
+                and (d.recipient is None or not d.recipient.iso) and d.pattern.type in DIPLOMATIC:
+            # "declared a Russian diplomat persona non grata and summoned the ambassador": the same party
+            d.recipient = d.shares_subject.recipient.copy()
         if d.recipient is None and d.pronoun_object and prev:
             src = next((o for o in reversed(prev) if o.recipient is not None), None)
             if src is not None:
@@ -339,3 +365,9 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                 if d.anaphoric_object and prev and prev[-1].actor is not None and prev[-1].actor.key \
                         and prev[-1].actor.key != d.actor.key:
                     d.recipient = prev[-1].actor.copy()
+    for d in drafts:  # "voiced concern about the police and urged Georgia to ...": the party named second
+        o = d.shares_subject
+        if o is not None and d.coordinated and d.recipient is not None and d.recipient.iso \
+                and (o.recipient is None or not o.recipient.iso) \
+                and o.pattern.type in DIPLOMATIC and d.pattern.type in DIPLOMATIC:
+            o.recipient = d.recipient.copy()
