@@ -17,7 +17,7 @@ from .ingest import Failure, iter_documents
 from .model import Document
 from .pipeline import build
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="muster: news in, a sourced timeline of political events out.")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -30,6 +30,16 @@ LANG = typer.Option(None, "--lang", help="Language code (de en ru uk ro fr); ide
 def _fail(msg: str, code: int = 2) -> None:
     err.print(f"[red]error[/red] {msg}", highlight=False)
     raise typer.Exit(code)
+
+
+def _open(db: str):
+    """The store at `db`, or a one-line error (E020) and exit 2."""
+    from .store import Store
+
+    try:
+        return Store(db)
+    except MusterError as exc:
+        _fail(str(exc))
 
 
 def _docs(paths: list[str], **defaults: Optional[str]) -> Iterable[Document | Failure]:
@@ -111,6 +121,8 @@ def _layer(file: str, lang: Optional[str], layer: str, anchor: Optional[str] = N
             err.print(item.line(), highlight=False, markup=False)
             failed += 1
             continue
+        if anchor:  # an explicit --anchor/--date wins over the document's own date
+            item.published = anchor
         names = {"actors": ("sentences", "actors"), "places": ("sentences", "places"),
                  "times": ("sentences", "times")}[layer]
         doc = build(item.language or "en", names)(item)
@@ -146,13 +158,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
            lang: Optional[str] = LANG, quiet: bool = QUIET,
            as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout.")) -> None:
     """Read, code and store documents; report what was stored, skipped and why items failed."""
-    from .store import Store
     from .workflow import ingest_documents
 
-    try:
-        store = Store(db)
-    except MusterError as exc:
-        _fail(str(exc))
+    store = _open(db)
     run_id = uuid.uuid4().hex[:12]
     summary = ingest_documents(store, _docs(list(paths), published=published, outlet=outlet, lang=lang),
                                run_id=run_id, on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
@@ -171,9 +179,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
 def docs(db: str = DB, fmt: str = typer.Option("table", "--format", help="table or jsonl."),
          limit: Optional[int] = typer.Option(None, "--limit")) -> None:
     """List the stored documents."""
-    from .store import Store
 
-    rows = Store(db).documents(limit)
+    rows = _open(db).documents(limit)
     if fmt == "jsonl":
         _print_jsonl(rows)
         return
@@ -189,9 +196,8 @@ def docs(db: str = DB, fmt: str = typer.Option("table", "--format", help="table 
 @app.command()
 def failures(db: str = DB) -> None:
     """List the recorded input failures as JSON Lines."""
-    from .store import Store
 
-    _print_jsonl(Store(db).failures())
+    _print_jsonl(_open(db).failures())
 
 
 def _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, text,
@@ -244,12 +250,11 @@ def events(db: str = DB, fmt: str = F_FORMAT, dyad: Optional[str] = F_DYAD, acto
            place: Optional[str] = F_PLACE, outlet: Optional[str] = F_OUTLET, language: Optional[str] = F_LANGUAGE,
            search: Optional[str] = F_TEXT, include_negated: bool = F_ALL, limit: Optional[int] = F_LIMIT) -> None:
     """List stored events (EVENT_FORMAT with --format jsonl)."""
-    from .store import Store
     from .store.query import select_events
 
     q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
                include_negated, limit)
-    _show(select_events(Store(db), q), fmt)
+    _show(select_events(_open(db), q), fmt)
 
 
 @app.command()
@@ -260,12 +265,11 @@ def incidents(db: str = DB, fmt: str = F_FORMAT, dyad: Optional[str] = F_DYAD, a
               language: Optional[str] = F_LANGUAGE, search: Optional[str] = F_TEXT, limit: Optional[int] = F_LIMIT,
               explain: bool = typer.Option(False, "--explain", help="Say why each incident's reports were merged.")) -> None:
     """List incidents: events merged across reports, `sources` listing every report."""
-    from .store import Store
     from .store.query import select_incidents
 
     q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
                False, limit)
-    _show(select_incidents(Store(db), q), fmt, explain)
+    _show(select_incidents(_open(db), q), fmt, explain)
 
 
 @app.command()
@@ -274,10 +278,9 @@ def timeline(a: str = typer.Argument(..., help="Country ISO3, e.g. AZE."), b: st
              since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL,
              fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
     """Dyad timeline: incidents per period and quad class, with Goldstein sums, both directions."""
-    from .store import Store
     from .store.query import dyad_timeline
 
-    rows = dyad_timeline(Store(db), a, b, by=by, since=since, until=until)
+    rows = dyad_timeline(_open(db), a, b, by=by, since=since, until=until)
     if fmt == "jsonl":
         _print_jsonl(rows)
         return
@@ -292,10 +295,9 @@ def timeline(a: str = typer.Argument(..., help="Country ISO3, e.g. AZE."), b: st
 @app.command()
 def recode(db: str = DB, quiet: bool = QUIET) -> None:
     """Re-run coding over every stored document (after lexicons or patterns changed), then re-resolve."""
-    from .store import Store
     from .workflow import recode as run
 
-    summary = run(Store(db), progress=not quiet)
+    summary = run(_open(db), progress=not quiet)
     _print_jsonl([summary])
 
 
@@ -306,12 +308,11 @@ def export(fmt: str = typer.Argument(..., help="jsonl, csv, parquet, gdelt or pl
            dyad: Optional[str] = F_DYAD, event_type: Optional[str] = F_TYPE, since: Optional[str] = F_SINCE,
            until: Optional[str] = F_UNTIL) -> None:
     """Export events or incidents in a format other tools read."""
-    from .store import Store
     from .store.io import export_events
     from .store.query import EventQuery, select_events, select_incidents
 
     q = EventQuery(dyad=dyad, event_type=event_type, since=since, until=until)
-    rows = (select_incidents if what == "incidents" else select_events)(Store(db), q)
+    rows = (select_incidents if what == "incidents" else select_events)(_open(db), q)
     try:
         n = export_events(rows, fmt, sys.stdout if output == "-" else output)
     except (ValueError, MusterError) as exc:
@@ -322,11 +323,10 @@ def export(fmt: str = typer.Argument(..., help="jsonl, csv, parquet, gdelt or pl
 @app.command(name="import")
 def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file: str = typer.Argument(...), db: str = DB) -> None:
     """Import events from GDELT 2.0 (tab-separated), ACLED (CSV) or muster JSON Lines into the store."""
-    from .store import Store
     from .store.io import import_events
     from .workflow import block_of, resolve_store
 
-    store = Store(db)
+    store = _open(db)
     good, bad, skipped = [], 0, 0
     try:
         for item in import_events(file, fmt):
@@ -350,12 +350,11 @@ def import_(fmt: str = typer.Argument(..., help="gdelt, acled or jsonl."), file:
 def demo(db: str = typer.Option("demo.db", "--db", help="Where the demo store is written."), quiet: bool = QUIET) -> None:
     """Ingest the bundled sample corpus and print what muster found."""
     from . import data
-    from .store import Store
     from .store.query import EventQuery, select_incidents
     from .workflow import ingest_documents
 
     sample = Path(str(data.path("sample")))
-    store = Store(db)
+    store = _open(db)
     summary = ingest_documents(store, _docs([str(sample)]), run_id="demo",
                                on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
                                progress=not quiet)

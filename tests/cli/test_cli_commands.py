@@ -97,3 +97,22 @@ def test_cli_layer_commands_print_json_lines(cli, command, args, text, key, valu
     rows = [json.loads(x) for x in proc.stdout.splitlines()]
     assert any(r.get(key) == value for r in rows), rows
     assert all(text[r["span"][0]:r["span"][1]] == r["text"] for r in rows)
+
+
+@pytest.mark.parametrize("anchor,expected", [(None, "2024-11-14"), ("2025-11-21", "2025-11-14")])
+def test_cli_times_anchor_overrides_the_documents_date(cli, tmp_path, anchor, expected):
+    art = tmp_path / "a.txt"
+    art.write_text("---\npublished: 2025-11-03\n---\nAm 14. November wurde der Botschafter einbestellt.\n",
+                   encoding="utf-8")
+    proc = cli("times", str(art), "--lang", "de", *(["--anchor", anchor] if anchor else []))
+    assert [json.loads(x)["value"] for x in proc.stdout.splitlines()] == [expected]
+
+
+@pytest.mark.parametrize("args", [["docs"], ["events"], ["incidents"], ["ingest", "README.md"], ["demo"],
+                                  ["timeline", "AZE", "RUS"], ["recode"], ["failures"]])
+def test_cli_broken_database_is_a_one_line_error(cli, tmp_path, args):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all " * 200)
+    proc = cli(*args, "--db", str(bad))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"error E020 {bad}: file is not a database"]

@@ -134,7 +134,7 @@ class Grammar:
 _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefinite", "definite",
               "np_glue", "passive_aux", "participle", "agent_preps", "weapons", "topic_preps", "locative_preps",
               "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects",
-              "sequence_breaks")
+              "sequence_breaks", "relative_subjects")
 
 
 _LEMMA_KEYS = ("weapons", "pair_words", "place_anaphora", "anaphoric_objects")  # content words: lemma too

@@ -239,6 +239,13 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
     opener = toks[cs] if cs < len(toks) else None
     continuation = opener is not None and (g.words["coordinators"].has(opener)
                                            or not g.words["clause_breaks"].has(opener))
+    # "the ministry, which also summoned ...": a relative subject stands for the party just before it
+    if actor is None and not d.passive and d.verb and subj is None and opener is not None and cs > 0 \
+            and g.words["relative_subjects"].has(opener) and anchor - cs <= 4:
+        earlier = [(i, m) for i, m in sent if i < cs and m.role != "place" and m.kind != "outlet"
+                   and (recipient is None or m is not recipient[1])]
+        if earlier:
+            actor = earlier[-1]
     if actor is None and not d.passive and d.verb and subj is None and pronoun is None and continuation \
             and cs > 0 and d.shares_subject is None:
         earlier = [(i, m) for i, m in sent if i < cs and m.role != "place"
