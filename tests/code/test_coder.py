@@ -193,3 +193,12 @@ def test_coder_sequenced_events_of_one_type_stay_apart() -> None:
     evs = events("The strike on Kharkiv came on May 12, hours after Ukrainian drones hit a refinery in Saratov.", "en")
     assert sorted((e["actor"] or {}).get("country") or "" for e in evs if e["event_type"] == "ASSAULT")[-1] == "UKR"
     assert len([e for e in evs if e["event_type"] == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "The talks were hosted by Norway, which on May 12 also summoned the Russian ambassador.", "NOR"),
+    ("fr", "Le ministère a été saisi par la Belgique, qui a convoqué le 12 mai l'ambassadeur de Russie.", "BEL"),
+])
+def test_coder_relative_subject_takes_the_party_before(lang: str, text: str, actor: str) -> None:
+    ev = [e for e in events(text, lang) if e["event_type"] == "ACCUSE"][0]
+    assert ev["actor"]["country"] == actor and ev["recipient"]["country"] == "RUS"

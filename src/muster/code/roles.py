@@ -241,7 +241,7 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                                            or not g.words["clause_breaks"].has(opener))
     # "the ministry, which also summoned ...": a relative subject stands for the party just before it
     if actor is None and not d.passive and d.verb and subj is None and opener is not None and cs > 0 \
-            and g.words["relative_subjects"].has(opener) and anchor - cs <= 4:
+            and g.words["relative_subjects"].has(opener) and anchor - cs <= 6:
         earlier = [(i, m) for i, m in sent if i < cs and m.role != "place" and m.kind != "outlet"
                    and (recipient is None or m is not recipient[1])]
         if earlier:
