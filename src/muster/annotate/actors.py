@@ -13,7 +13,7 @@ Coding conventions (see docs in the lexicon files too):
   country (the most mentioned one) is used; `country` is always an ISO3 code or None;
 - bodies whose name says whose they are ("СБУ", "ВСУ", "Госдума", "Bundestag") are organisation
   entries with country + sector; intelligence services are sector SPY;
-- an unknown person named after a role ("Journalistin Nigar Hasanova") takes the role's sector and
+- an unknown person named after a role ("Journalistin Lena Petrowa") takes the role's sector and
   the country of an adjective before it, else the frame country — except for state roles (GOV, MIL,
   COP, JUD, SPY, LEG): "Innenminister X" in a Ukraine story is often not Ukrainian, so country None;
 - a listed person named after a role ("Verteidigungsminister Boris Pistorius") takes the person's own
@@ -429,11 +429,11 @@ class ActorTagger:
                        country=country, sector=u.sector, kind=u.kind, role=u.role, attrs=attrs)
 
     def _corefer(self, mentions: list[Mention], text: str) -> list[Mention]:
-        """Later bare mentions of a person first introduced with a role ('warnt Nigar Hasanova')."""
+        """Later bare mentions of a person first introduced with a role ('warnt Lena Petrowa')."""
         out: list[Mention] = []
         covered = [(m.start, m.end) for m in mentions]
         people: dict[str, Mention] = {}
-        for m in mentions:  # "die Journalistin" after "die Journalistin Nigar Hasanova": the same person
+        for m in mentions:  # "die Journalistin" after "die Journalistin Lena Petrowa": the same person
             word = m.attrs.get("role_word")
             if m.kind == "person" and m.attrs.get("person_name") and word:
                 people[word] = m

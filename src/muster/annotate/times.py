@@ -38,6 +38,7 @@ _WORD_AFTER = re.compile(r"^\s*([\w%$€£]+)")
 _DATED = {"date", "month", "year", "bare_year", "numeric", "quarter", "mod", "decade", "weekday",
           "rel_weekday", "rel_month", "rel", "deictic", "season"}
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_DIGIT = re.compile(r"\d")
 
 
 def parse_anchor(anchor: str | date | None) -> date | None:
@@ -65,8 +66,10 @@ def _accept(lex: Lexicon, t: Template, m: re.Match[str], text: str, anchor: date
         initial = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n"
         if not (initial and nxt[:1].islower()):
             return False  # "am Morgen" is a time of day; sentence-initial "Morgen reist ..." is tomorrow
-    before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-    prev = fold(before.group(1)).rstrip(".") if before else ""
+    before, prev = None, ""
+    if g.get("weekday") or t.kind == "bare_year":  # the only checks that read the word before
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        prev = fold(before.group(1)).rstrip(".") if before else ""
     if g.get("weekday") and (prev.isdigit() or prev in lex.numbers or prev in lex.weekday_not_after
                              or t.kind == "weekday" and fold(nxt) in lex.weekday_not_before):
         return False
@@ -161,15 +164,19 @@ _GRAN = {"date": "day", "numeric": "day", "month": "month", "rel_month": "month"
 
 def tag(lex: Lexicon, text: str, anchor: date | None, sentences: list[tuple[int, int]]) -> list[TimeX]:
     """All temporal expressions of `text`; `sentences` gives the bounds used to read tense."""
-    if not lex.trigger or not lex.trigger.search(text):
-        return []
+    if not lex.trigger or not (_DIGIT.search(text) or lex.trigger.search(text)):
+        return []  # the trigger starts with \d: a digit, found by a fast scan, is enough
+    # every template's finditer matches, then those of `vague`; the scanner tries each regex only
+    # where its first characters fit (timex_scan), with the same result
+    found = lex.scanner.scan(text) if lex.scanner else \
+        [list(r.finditer(text)) for r in [*(t.regex for t in lex.templates), *([lex.vague] if lex.vague else [])]]
     cands: list[tuple[int, int, int, Template | None, re.Match[str]]] = []
     for i, t in enumerate(lex.templates):
-        for m in t.regex.finditer(text):
+        for m in found[i]:
             if _accept(lex, t, m, text, anchor):
                 cands.append((m.start(), m.end(), i, t, m))
     if lex.vague:
-        for m in lex.vague.finditer(text):
+        for m in found[len(lex.templates)]:
             cands.append((m.start(), m.end(), len(lex.templates), None, m))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken: list[tuple[int, int]] = []

@@ -14,8 +14,11 @@ from typing import Any, Callable, Iterable
 
 
 def load(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """The rows of the given files; golden_*.jsonl (recorded tagger outputs, not gold) are skipped."""
     rows: list[dict[str, Any]] = []
     for p in sorted(paths):
+        if Path(p).name.startswith("golden_"):
+            continue
         with open(p, encoding="utf-8") as f:
             rows.extend(json.loads(line) for line in f if line.strip())
     return rows

@@ -37,6 +37,7 @@ from typing import Any
 
 from ..errors import MusterError
 from ..lang import SUPPORTED, load_yaml
+from .timex_scan import Scanner
 
 _DAY = r"(?P<{name}>3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?P<{name}>1[0-9]\d\d|20\d\d|21\d\d)"
@@ -105,6 +106,7 @@ class Lexicon:
     future: re.Pattern[str] | None = None
     reporting: re.Pattern[str] | None = None  # "teilte ... mit", "said": no tense for the rest
     trigger: re.Pattern[str] | None = None  # cheap pre-filter: could the text hold a date?
+    scanner: Scanner | None = None  # the templates' regexes, then `vague`, run together
 
 
 def _word_map(table: dict[Any, list[str]] | None) -> dict[str, Any]:
@@ -207,4 +209,5 @@ def lexicon(lang: str) -> Lexicon:
     words = [*lex.months, *lex.weekdays, *lex.units, *lex.deictic, *lex.mods, *lex.vague_of, *lex.seasons,
              *(w for w in [*lex.rel, *lex.ordinals] if len(w) > 2)]
     lex.trigger = re.compile(r"\d|(?<!\w)(?:" + _alt(words) + ")", re.IGNORECASE)
+    lex.scanner = Scanner([t.regex for t in lex.templates] + ([lex.vague] if lex.vague else []))
     return lex
