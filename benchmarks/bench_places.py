@@ -1,6 +1,8 @@
 """Place tagger figures: dev-set quality, throughput, memory, index build and cached load time.
 
-    python benchmarks/bench_places.py
+    python benchmarks/bench_places.py           # everything
+    python benchmarks/bench_places.py --speed   # the places layer alone: seed ms, dev docs/s, peak RSS
+    python benchmarks/bench_places.py --compare HEAD  # the same, interleaved with the tagger of a git revision
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "places"
 SEED = ROOT.parent / "shared" / "seed" / "aserbaidschan-russland.de.txt"
 REPEAT = 5
+SEED_RUNS = 50
 
 _CHILD_LOAD = """
 import time, json
@@ -41,6 +44,110 @@ for row in load_rows(Path(sys.argv[2])):
     build(row["lang"], names)(Document(raw=row["text"], language=row["lang"]))
 print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+
+
+_CHILD_SPEED = """
+import json, resource, statistics, sys, time
+from pathlib import Path
+from muster.model import Document
+from muster.pipeline import build
+from muster.annotate.places import PlaceTagger
+from muster.annotate.places_eval import load_rows
+runs, repeat = int(sys.argv[1]), int(sys.argv[2])
+def before(text, lang):  # the layers places reads, as in the pipeline
+    return build(lang, ("sentences", "actors"))(Document(raw=text, language=lang, published="2025-01-01"))
+seed = before(Path(sys.argv[3]).read_text(encoding="utf-8"), "de")
+docs = [(before(r["text"], r["lang"]), r["lang"]) for r in load_rows(Path(sys.argv[4]))]
+taggers = {lang: PlaceTagger(lang) for lang in {"de"} | {lang for _, lang in docs}}
+taggers["de"].find(seed)
+seed_ms = []
+for _ in range(runs):
+    t0 = time.perf_counter(); taggers["de"].find(seed); seed_ms.append((time.perf_counter() - t0) * 1000)
+passes = []
+for _ in range(repeat):
+    t0 = time.perf_counter()
+    for d, lang in docs:
+        taggers[lang].find(d)
+    passes.append(time.perf_counter() - t0)
+print(json.dumps({"seed_ms_median": statistics.median(seed_ms), "seed_ms_min": min(seed_ms),
+                  "dev_docs": len(docs), "dev_docs_per_s": len(docs) / statistics.median(passes),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+_CHILD_COMPARE = """
+import importlib.util, json, statistics, sys, time
+from pathlib import Path
+from muster.model import Document
+from muster.pipeline import build, register
+from muster.annotate import places as new
+from muster.annotate.gazetteer import gazetteer
+from muster.annotate.gazetteer_names import fold
+from muster.annotate.places_eval import load_rows
+def load(name, path):
+    spec = importlib.util.spec_from_file_location("muster.annotate." + name, path)
+    mod = importlib.util.module_from_spec(spec); sys.modules[spec.name] = mod; spec.loader.exec_module(mod)
+    return mod
+folder, runs, repeat, seed_path, dev, cold = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6] == "1"
+load("_old_gazetteer_names", folder + "/gazetteer_names.py")
+old_gz = load("_old_gazetteer", folder + "/gazetteer.py")
+old = load("_old_places", folder + "/places.py")
+old_fold = old.fold
+register("places")(new.make)  # loading the old module registered its own factory
+def before(text, lang):
+    return build(lang, ("sentences", "actors"))(Document(raw=text, language=lang, published="2025-01-01"))
+seed = before(Path(seed_path).read_text(encoding="utf-8"), "de")
+docs = [(before(r["text"], r["lang"]), r["lang"]) for r in load_rows(Path(dev))]
+langs = {"de"} | {lang for _, lang in docs}
+gaz = {"old": old_gz.Gazetteer(gazetteer().path), "new": gazetteer()}
+make = {"old": lambda lang: old.PlaceTagger(lang, gaz["old"]), "new": lambda lang: new.PlaceTagger(lang, gaz["new"])}
+taggers = {k: {lang: f(lang) for lang in langs} for k, f in make.items()}
+for k in taggers:
+    taggers[k]["de"].find(seed)
+def reset(k):  # cold: no cache of names, words or candidates from earlier documents
+    if cold:
+        fold.cache_clear(); old_fold.cache_clear()
+        for attr in ("_cache", "_probed"):
+            getattr(gaz[k], attr, {}).clear()
+        taggers[k] = {lang: make[k](lang) for lang in langs}
+seed_ms, dev_s = {k: [] for k in taggers}, {k: [] for k in taggers}
+for r in range(runs):
+    for k in taggers:
+        reset(k)
+        t0 = time.perf_counter(); taggers[k]["de"].find(seed); seed_ms[k].append((time.perf_counter() - t0) * 1000)
+    if r % max(1, runs // repeat) == 0:
+        for k in taggers:
+            reset(k)
+            t0 = time.perf_counter()
+            for d, lang in docs:
+                taggers[k][lang].find(d)
+            dev_s[k].append(time.perf_counter() - t0)
+out = {}
+for k in taggers:
+    out[f"{k}_seed_ms_median"] = statistics.median(seed_ms[k])
+    out[f"{k}_dev_docs_per_s"] = len(docs) / statistics.median(dev_s[k])
+out["speedup_seed"] = out["old_seed_ms_median"] / out["new_seed_ms_median"]
+out["speedup_dev"] = out["new_dev_docs_per_s"] / out["old_dev_docs_per_s"]
+print(json.dumps(out))
+"""
+
+
+def compare(rev: str, cold: bool = False) -> dict:
+    """Seed ms and dev docs/s of this tagger and of the one at git revision `rev`, interleaved in one process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("places", "gazetteer", "gazetteer_names"):
+            src = subprocess.run(["git", "show", f"{rev}:src/muster/annotate/{name}.py"], cwd=ROOT, check=True,
+                                 capture_output=True, text=True).stdout
+            for other in ("gazetteer_names", "gazetteer"):  # the old modules import each other
+                src = src.replace(f"from .{other} import", f"from ._old_{other} import")
+            (Path(tmp) / f"{name}.py").write_text(src, encoding="utf-8")
+        figures = _child(_CHILD_COMPARE, tmp, str(SEED_RUNS), str(REPEAT), str(SEED), str(DEV), "1" if cold else "0")
+    return {("cold_" if cold else "") + k: v for k, v in figures.items()}
+
+
+def speed() -> dict:
+    """The places layer alone, in one process, on documents that already carry sentences and actors."""
+    return _child(_CHILD_SPEED, str(SEED_RUNS), str(REPEAT), str(SEED), str(DEV))
 
 
 def _child(code: str, *args: str, env: dict | None = None) -> dict:
@@ -92,6 +199,8 @@ def run() -> dict:
         times.append(time.perf_counter() - t0)
     med = statistics.median(times)
     figures.update(docs_per_s=len(texts) / med, places_per_s=n_places / med, kchars_per_s=chars / med / 1000)
+    # the places layer alone on documents that carry sentences and actors (one process, warm caches)
+    figures.update({f"layer_{k}": v for k, v in speed().items()})
     # memory: a process with the places tagger alone, and one with actors and places
     figures["peak_rss_mb_places"] = _child(_CHILD_RSS, "sentences,places", str(DEV))["peak_rss_mb"]
     try:
@@ -102,5 +211,10 @@ def run() -> dict:
 
 
 if __name__ == "__main__":
-    for k, v in run().items():
+    if "--compare" in sys.argv[1:]:
+        rev = sys.argv[sys.argv.index("--compare") + 1]
+        result = {**compare(rev), **compare(rev, cold=True)}
+    else:
+        result = speed() if "--speed" in sys.argv[1:] else run()
+    for k, v in result.items():
         print(f"  {k:28s} {v:.3f}" if isinstance(v, float) else f"  {k:28s} {v}")

@@ -15,10 +15,14 @@ _SEP = re.compile(r"[\s\-‐‑–—.]+")
 def fold(name: str) -> str:
     """Lookup key of a name: no diacritics, case-folded, apostrophes unified, hyphens/dashes/dots as spaces."""
     if name.isascii():
+        if name.isalpha():  # one plain word: no separator to replace, nothing to strip
+            return name.lower()
         return _SEP.sub(" ", name.replace("`", "'").lower()).strip()
     s = unicodedata.normalize("NFKD", name.translate(_APOS))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    return _SEP.sub(" ", s).strip()
+    if not s.isascii():
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold()
+    return s if s.isalpha() else _SEP.sub(" ", s).strip()
 
 
 def _case(stem: str, rules: list[list[str]]) -> str:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..lang import SUPPORTED, load_yaml
 from ..model import Document, Place
@@ -13,8 +15,10 @@ from .gazetteer import CURATED, PRIMARY, Candidate, Gazetteer, gazetteer
 from .gazetteer_names import fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
+_ELISION = re.compile(r"['’]")
 _JOIN = re.compile(r"[ \t\u00a0]*['’]?[ \t\u00a0]*")  # what may separate the words of one name
 MAX_WORDS = 5
+STEM_MEMO = 1 << 16  # words whose stripped forms are remembered
 # Scoring weights of the disambiguation (see PlaceTagger._score).
 W_POPULATION = 0.5  # per power of ten
 W_DOC_COUNTRY = 1.5
@@ -31,7 +35,7 @@ INFLECTED_POPULATION = 10_000  # a name reached through a case ending must be at
 SUPPORT_MARGIN = 1.0  # a choice this far ahead of any other country's candidate supports its country
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -53,9 +57,21 @@ class _Match:
     extra: dict = field(default_factory=dict)
 
 
-def _others(count: Counter, own: str | None) -> set[str]:
-    """Countries supported by some match other than the one whose own support is `own`."""
-    return {c for c, n in count.items() if n > (1 if c == own else 0)}
+def _doc_countries(given: list[set[str]], count: Counter, support: dict[int, str]) -> Callable[[int], set[str]]:
+    """k -> the countries match k may lean on: those of the actor mentions other than its own (given[k])
+    and those supported by some match other than itself; the sets most matches share are built once."""
+    every = set(count)  # every supported country (a Counter of support values holds no zero)
+    union: dict[int, set[str]] = {}
+
+    def countries(k: int) -> set[str]:
+        own = support.get(k)
+        if own is not None and count[own] == 1:  # its own support is the only one of its country
+            return given[k] | (every - {own})
+        got = union.get(id(given[k]))
+        if got is None:
+            got = union[id(given[k])] = given[k] | every
+        return got  # read only
+    return countries
 
 
 def _lang_data(lang: str) -> dict:
@@ -93,6 +109,8 @@ class PlaceTagger:
                 if head and head[0][:1].islower():
                     self.heads.add(fold(head[0]))
         self._gaz = gaz
+        self._stem_memo: dict[str, list[str]] = {}
+        self._word_memo: dict[str, tuple[int, list[str]]] = {}  # word -> (probe of its key, its variants)
 
     @property
     def gaz(self) -> Gazetteer:
@@ -105,62 +123,112 @@ class PlaceTagger:
     def _tokens(self, doc: Document) -> list[_Tok]:
         text = doc.clean
         toks: list[_Tok] = []
-        for m in _TOKEN.finditer(text):
-            s, w = m.start(), m.group(0)
-            parts = re.split(r"['’]", w, maxsplit=1)
-            if len(parts) == 2 and parts[0].lower() in self.elisions and parts[1]:
-                head, rest = parts
-                toks.append(_Tok(s, s + len(head), head, fold(head)))
-                toks.append(_Tok(s + len(head) + 1, m.end(), rest, fold(rest)))
-            else:
-                low = w.lower()
-                cut = next((len(p) for p in self.possessives if low.endswith(p) and len(low) > len(p) + 1), 0)
-                w = w[:len(w) - cut]  # "Tbilisi's": the possessive ending is not part of the name
+        elisions, possessives = self.elisions, self.possessives
+        if not elisions and not possessives:  # most languages: every match is a token as it is
+            toks = [_Tok(m.start(), m.end(), w, fold(w)) for m in _TOKEN.finditer(text) for w in (m.group(),)]
+        else:
+            for m in _TOKEN.finditer(text):
+                s, w = m.start(), m.group(0)
+                if elisions and ("'" in w or "’" in w):
+                    parts = _ELISION.split(w, maxsplit=1)
+                    if len(parts) == 2 and parts[0].lower() in elisions and parts[1]:
+                        head, rest = parts
+                        toks.append(_Tok(s, s + len(head), head, fold(head)))
+                        toks.append(_Tok(s + len(head) + 1, m.end(), rest, fold(rest)))
+                        continue
+                if possessives:
+                    low = w.lower()
+                    if low.endswith(possessives):
+                        cut = next((len(p) for p in possessives if low.endswith(p) and len(low) > len(p) + 1), 0)
+                        w = w[:len(w) - cut]  # "Tbilisi's": the possessive ending is not part of the name
                 toks.append(_Tok(s, s + len(w), w, fold(w)))
-        starts = sorted({se.start for se in doc.sentences} | {0})
-        j = 0
-        for t in toks:  # the first token of each sentence (and of each line) is marked
-            while j < len(starts) and starts[j] <= t.start:
+        # the first token of each sentence and of each line is marked
+        begins = [t.start for t in toks]
+        for start in {se.start for se in doc.sentences} | {0}:
+            k = bisect_left(begins, start)  # the first token at or after the sentence start
+            if k < len(toks):
+                toks[k].sent_start = True
+        line_start = 0
+        while True:
+            k = bisect_left(begins, line_start)
+            if k == len(toks):
+                break
+            t = toks[k]  # the line's first token when no line break comes before it (tokens hold none)
+            if text.find("\n", line_start, t.start) < 0 and not text[line_start:t.start].strip(" \t\"'«„“(-–—•*"):
                 t.sent_start = True
-                j += 1
-            line_start = text.rfind("\n", 0, t.start) + 1
-            if not text[line_start:t.start].strip(" \t\"'«„“(-–—•*"):
-                t.sent_start = True
+            nl = text.find("\n", line_start)
+            if nl < 0:
+                break
+            line_start = nl + 1
         return toks
 
-    def _variants(self, key_prefix: str, last: _Tok) -> list[str]:
-        """Keys reached by stripping case endings from the last word (tried when the form itself is missing)."""
-        low = last.text.lower()
-        head, sep, tail = low.partition("-")  # "Ростове-на-Дону": the case ending is on the first part
-        out = []
-        for old, new in self.rules:
-            if low.endswith(old) and len(low) - len(old) >= 2:
-                out.append(fold(key_prefix + low[: len(low) - len(old)] + new))
-            if sep and head.endswith(old) and len(head) - len(old) >= 2:
-                out.append(fold(key_prefix + head[: len(head) - len(old)] + new + sep + tail))
+    def _stems(self, low: str) -> list[str]:
+        """The forms of a lower-case word with a case ending stripped, in rule order (memoised per word)."""
+        out = self._stem_memo.get(low)
+        if out is None:
+            head, sep, tail = low.partition("-")  # "Ростове-на-Дону": the case ending is on the first part
+            out = []
+            for old, new in self.rules:
+                if low.endswith(old) and len(low) - len(old) >= 2:
+                    out.append(low[: len(low) - len(old)] + new)
+                if sep and head.endswith(old) and len(head) - len(old) >= 2:
+                    out.append(head[: len(head) - len(old)] + new + sep + tail)
+            if len(self._stem_memo) >= STEM_MEMO:
+                self._stem_memo.clear()
+            self._stem_memo[low] = out
         return out
 
     def _spans(self, text: str, toks: list[_Tok]) -> list[tuple[int, int, str, list[str]]]:
         """(first token, words, key, inflected keys) of every word sequence that could be a name.
 
         A name opens with a capitalised word or a region word ("regiunea", "oblast") and runs over
-        words separated by blanks or an apostrophe only.
+        words separated by blanks or an apostrophe only. Only sequences with a key or an inflected
+        key in the index are kept, and only the keys in the index. A key and the inflected keys of
+        every longer sequence from the same word start with the key of the shorter one (the words
+        end in letters), so the sequences stop at the first key no index key starts with.
         """
+        probe, known = self.gaz.probe, self.gaz.key_set
+        words = self._word_memo
         out = []
+        heads, adjectives, ntok = self.heads, bool(self.adj_rules), len(toks)
         for i, t in enumerate(toks):
-            if not (t.text[0].isupper() or t.key in self.heads):
+            upper = t.text[0].isupper()
+            if not (upper or t.key in heads):
                 continue
-            for n in range(1, MAX_WORDS + 1):
+            # one word: its key is the token's own; what the index says of a word is remembered
+            memo = words.get(t.text)
+            if memo is None:
+                stems = self._stems(t.text.lower())
+                memo = (probe(t.key), [v for v in (fold(stem) for stem in stems) if v in known] if stems else [])
+                if len(words) >= STEM_MEMO:
+                    words.clear()
+                words[t.text] = memo
+            found, variants = memo
+            if upper and (found == 2 or variants):  # a region word alone is no name
+                out.append((i, 1, t.key if found == 2 else "", variants))
+            prev_open = found > 0  # some index key starts with the key of the sequence one word shorter
+            if not prev_open and not adjectives:
+                continue
+            for n in range(2, MAX_WORDS + 1):
                 j = i + n - 1
-                if j >= len(toks) or (n > 1 and not _JOIN.fullmatch(text[toks[j - 1].end:toks[j].start])):
+                if j >= ntok or not _JOIN.fullmatch(text, toks[j - 1].end, toks[j].start):
                     break
-                if n == 1 and not t.text[0].isupper():
-                    continue  # a region word alone is no name
                 last = toks[j]
-                variants = self._variants(text[t.start:last.start], last)
-                if n == 2 and self.adj_rules and last.text[0].isupper():  # "Кривом Роге", "Часового Яру"
-                    variants += self._adjective_variants(t, text[t.end:last.start], last)
-                out.append((i, n, fold(text[t.start:last.end]), variants))
+                key = fold(text[t.start:last.end])
+                found = probe(key)
+                variants = []
+                if prev_open:
+                    stems = self._stems(last.text.lower())
+                    if stems:
+                        prefix = text[t.start:last.start]
+                        variants = [v for v in (fold(prefix + stem) for stem in stems) if v in known]
+                if n == 2 and adjectives and last.text[0].isupper():  # "Кривом Роге", "Часового Яру"
+                    variants += [v for v in self._adjective_variants(t, text[t.end:last.start], last) if v in known]
+                if found == 2 or variants:
+                    out.append((i, n, key if found == 2 else "", variants))
+                prev_open = found > 0
+                if not prev_open:
+                    break  # only the adjective forms of a two-word name do not start with the first word
         return out
 
     def _adjective_variants(self, first: _Tok, gap: str, last: _Tok) -> list[str]:
@@ -186,10 +254,14 @@ class PlaceTagger:
             return any(toks[j].key in words for j in range(max(0, k - 4), k - 1))
         return False
 
-    def _looks_like_person(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int) -> bool:
+    def _looks_like_person(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int,
+                           persons: list[tuple[int, int]] | None = None) -> bool:
         t = toks[i]
-        for m in doc.actors:
-            if m.kind == "person" and m.start < toks[i + n - 1].end and t.start < m.end:
+        if persons is None:
+            persons = [(m.start, m.end) for m in doc.actors if m.kind == "person"]
+        end = toks[i + n - 1].end
+        for start, stop in persons:
+            if start < end and t.start < stop:
                 return True
         if n != 1:
             return False
@@ -207,6 +279,15 @@ class PlaceTagger:
     # ------------------------------------------------------------ disambiguation
 
     def _score(self, c: Candidate, m: _Match, doc_countries: set[str]) -> float:
+        s = self._own_score(c, m)
+        if c.country in doc_countries:
+            s += W_DOC_COUNTRY
+        if c.country in m.extra.get("next_to", ()):
+            s += W_NEXT_TO
+        return s
+
+    def _own_score(self, c: Candidate, m: _Match) -> float:
+        """The part of the score that does not depend on the other matches (the additions in _score's order)."""
         pop = c.population if c.feature != "admin1" else ADMIN1_POPULATION
         s = math.log10(pop + 10) * W_POPULATION + W_FEATURE.get(c.feature, 0.0)
         if c.feature != "admin1":
@@ -217,40 +298,37 @@ class PlaceTagger:
             s += W_EXACT
         if c.capital:
             s += W_CAPITAL
-        if c.country in doc_countries:
-            s += W_DOC_COUNTRY
-        if c.country in m.extra.get("next_to", ()):
-            s += W_NEXT_TO
         return s
 
     def find(self, doc: Document) -> list[Place]:
         text = doc.clean
         toks = self._tokens(doc)
         spans = self._spans(text, toks)
-        keys = [k for _, _, k, _ in spans] + [v for _, _, _, vs in spans for v in vs]
+        keys = [k for _, _, k, _ in spans if k] + [v for _, _, _, vs in spans for v in vs]
         found = self.gaz.lookup(keys)
         lower = {t.text for t in toks if t.text.islower()}
+        persons = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
         by_start: dict[int, list[tuple[int, str, list[str]]]] = {}
         for i, n, key, variants in spans:
             by_start.setdefault(i, []).append((n, key, variants))
         matches: list[_Match] = []
-        i = 0
-        while i < len(toks):
-            best = None
-            for n, key, variants in sorted(by_start.get(i, []), key=lambda x: -x[0]):
-                m = self._match(doc, toks, lower, i, n, key, variants, found)
-                if m is not None:
-                    best = m
-                    break
-            if best is None:
-                i += 1
+        free = 0  # the first token not inside an earlier match
+        for i in sorted(by_start):  # left to right, the longest match at each word
+            if i < free:
                 continue
-            matches.append(best)
-            i += best.words
+            for n, key, variants in reversed(by_start[i]):
+                if key not in found and not any(v in found for v in variants):
+                    continue  # no candidates: no match
+                m = self._match(doc, toks, lower, i, n, key, variants, found, persons)
+                if m is not None:
+                    matches.append(m)
+                    free = i + m.words
+                    break
         return self._resolve(doc, toks, matches)
 
     def _match(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int, key: str,
-               variants: list[str], found: dict[str, list[Candidate]]) -> _Match | None:
+               variants: list[str], found: dict[str, list[Candidate]],
+               persons: list[tuple[int, int]] | None = None) -> _Match | None:
         t, last = toks[i], toks[i + n - 1]
         surface = doc.clean[t.start:last.end]
         cands, inflected = found.get(key, []), False
@@ -280,7 +358,7 @@ class PlaceTagger:
             cands = [c for c in cands if c.kind == CURATED or c.feature != "city"]
             if not cands:
                 return None
-        if self._looks_like_person(doc, toks, lower, i, n) and not loc:  # "Paris Hilton", "The Washington Post"
+        if self._looks_like_person(doc, toks, lower, i, n, persons) and not loc:  # "Paris Hilton", "The Washington Post"
             cands = [c for c in cands if c.feature == "country"]
             if not cands:
                 return None
@@ -294,6 +372,8 @@ class PlaceTagger:
         return t.text.lower() in lower
 
     def _resolve(self, doc: Document, toks: list[_Tok], matches: list[_Match]) -> list[Place]:
+        if not matches:
+            return []
         # 1. "Alexandria, Virginia" / "Paris, Texas": a name followed by a region or country
         for m, nxt in zip(matches, matches[1:]):
             if doc.clean[m.end:nxt.start].strip() == "," and any(c.feature != "city" for c in nxt.cands):
@@ -302,11 +382,19 @@ class PlaceTagger:
                 nxt.locative = True
         # 2. countries the document talks about: unambiguous countries, regions and large cities,
         #    plus the countries of actor mentions when that layer ran before.
-        actors = [(a.start, a.end, a.country) for a in doc.actors if a.country and a.kind != "outlet"]
+        actors = sorted((a.start, a.end, a.country) for a in doc.actors if a.country and a.kind != "outlet")
         actor_count = Counter(c for _, _, c in actors)
+        starts = [s for s, _, _ in actors]
+        longest = max((e - s for s, e, _ in actors), default=0)
         given = []  # per match: countries of the actor mentions other than itself
-        for m in matches:
-            own = Counter(c for s, e, c in actors if s < m.end and e > m.start)
+        everyone = set(actor_count)
+        for m in matches:  # the mentions that overlap the match start in [m.start - longest, m.end)
+            lo, hi = bisect_left(starts, m.start - longest), bisect_left(starts, m.end)
+            inside = [c for s, e, c in actors[lo:hi] if e > m.start]
+            if not inside:
+                given.append(everyone)  # shared, never changed: read below only
+                continue
+            own = Counter(inside)
             given.append({c for c, n in actor_count.items() if n > own[c]})
         support: dict[int, str] = {}
         for k, m in enumerate(matches):
@@ -316,12 +404,21 @@ class PlaceTagger:
                 support[k] = c0.country or ""
         # 3. pick the best candidate of each match (twice: the first choices are support for the second)
         chosen: list[Candidate] = []
+        own_scores = [[(self._own_score(c, m), c) for c in m.cands] for m in matches]
         for _ in range(2):
             chosen, confident, count = [], dict(support), Counter(support.values())
+            countries_of = _doc_countries(given, count, support)
             for k, m in enumerate(matches):
-                doc_countries = given[k] | _others(count, support.get(k))
-                scored = sorted(((self._score(c, m, doc_countries), c.population, c) for c in m.cands),
-                                key=lambda x: (x[0], x[1]), reverse=True)
+                doc_countries = countries_of(k)
+                next_to = m.extra.get("next_to", ())
+                scored = []
+                for s, c in own_scores[k]:  # = _score(c, m, doc_countries), added up in the same order
+                    if c.country in doc_countries:
+                        s += W_DOC_COUNTRY
+                    if c.country in next_to:
+                        s += W_NEXT_TO
+                    scored.append((s, c.population, c))
+                scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
                 best = scored[0][2]
                 chosen.append(best)
                 rival = max((s for s, _, c in scored if c.country != best.country), default=None)
@@ -332,9 +429,9 @@ class PlaceTagger:
             support = confident
         # 4. keep those that are places here
         out: list[Place] = []
-        count = Counter(support.values())
+        countries_of = _doc_countries(given, Counter(support.values()), support)
         for k, (m, c) in enumerate(zip(matches, chosen)):
-            doc_countries = given[k] | _others(count, support.get(k))
+            doc_countries = countries_of(k)
             if c.feature == "country" and not m.extra.get("country_loc"):
                 continue  # a country named as an actor or attribute, not as a location
             curated = any(x.pid == c.pid and x.kind == CURATED for x in m.cands)

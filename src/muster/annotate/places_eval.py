@@ -12,9 +12,11 @@ RADIUS_KM = 50.0
 
 
 def load_rows(folder: Path) -> list[dict[str, Any]]:
-    """Every line of every *.jsonl file in `folder`: {"lang", "text", "places": [...]}."""
+    """Every line of every *.jsonl file in `folder` but the golden outputs: {"lang", "text", "places": [...]}."""
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
+        if path.name.startswith("golden_"):
+            continue  # recorded tagger outputs (tests/annotate/test_places_golden.py), not annotated texts
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
