@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-import resource
 import statistics
 import sys
 import time
 from pathlib import Path
+from _rss import peak_rss_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "actors"
@@ -71,7 +71,7 @@ def run() -> dict:
         "docs_per_s": statistics.median(rates),
         "mentions_per_s": statistics.median(mrates),
         "lexicon_build_s_all_langs": build_s,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -18,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from muster.ingest import Failure, iter_documents  # noqa: E402
+from _rss import peak_rss_mb
 
 ACTORS = {"de": ["Aserbaidschan", "Russland", "die Ukraine", "Moldau", "Armenien", "Georgien"],
           "en": ["Azerbaijan", "Russia", "Ukraine", "Moldova", "Armenia", "Georgia"],
@@ -81,7 +81,7 @@ def run(n: int = 1000, repeat: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         generate(folder, n)
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_before = peak_rss_mb()
         rates, counts = [], []
         for _ in range(repeat):
             t0 = time.perf_counter()
@@ -95,7 +95,7 @@ def run(n: int = 1000, repeat: int = 3) -> dict:
             counts.append((docs, fails))
     return {"documents": counts[0][0], "failures": counts[0][1], "docs_per_s": statistics.median(rates),
             "docs_per_s_runs": [round(r) for r in rates],
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_rss_mb": peak_rss_mb(),
             "rss_before_ingest_mb": rss_before}
 
 

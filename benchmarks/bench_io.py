@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import random
-import resource
 import statistics
 import tempfile
 import time
@@ -16,6 +15,7 @@ from typing import Any
 
 from muster.model import Event
 from muster.store.io import export_events, import_events
+from _rss import peak_rss_mb
 
 N = int(os.environ.get("BENCH_IO_N", "100000"))
 REPEAT = int(os.environ.get("BENCH_IO_REPEAT", "3"))
@@ -67,14 +67,14 @@ def _rate(fn, n: int) -> float:
 def run() -> dict[str, Any]:
     events = synthetic(N)
     res: dict[str, Any] = {"events": N, "repeat": REPEAT,
-                           "rss_with_events_loaded_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+                           "rss_with_events_loaded_mb": peak_rss_mb()}
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
         for fmt in ("jsonl", "csv", "parquet", "gdelt", "plover"):
             files[fmt] = str(Path(tmp) / f"events.{fmt}")
             res[f"export_{fmt}_rows_s"] = round(_rate(lambda: export_events(events, fmt, files[fmt]), N))
             res[f"{fmt}_bytes_per_event"] = round(os.path.getsize(files[fmt]) / N)
-        res["peak_rss_after_exports_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        res["peak_rss_after_exports_mb"] = peak_rss_mb()
         acled = Path(tmp) / "acled.csv"
         acled.write_text(ACLED_HEADER + "\n" + "\n".join(
             ACLED_ROW.format(i=i, m=1 + i % 12, d=1 + i % 28) for i in range(N)) + "\n", encoding="utf-8")
@@ -82,7 +82,7 @@ def run() -> dict[str, Any]:
         for fmt in ("jsonl", "parquet", "gdelt", "acled"):
             res[f"import_{fmt}_rows_s"] = round(_rate(
                 lambda: sum(isinstance(x, dict) for x in import_events(files[fmt], fmt)), N))
-    res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    res["peak_rss_mb"] = peak_rss_mb()
     return res
 
 

@@ -34,7 +34,7 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1}))
 """
 
 _CHILD_RSS = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from muster.model import Document
 from muster.pipeline import build
@@ -42,12 +42,12 @@ from muster.annotate.places_eval import load_rows
 names = tuple(sys.argv[1].split(","))
 for row in load_rows(Path(sys.argv[2])):
     build(row["lang"], names)(Document(raw=row["text"], language=row["lang"]))
-print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_rss_mb": [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")][0] / 1024}))
 """
 
 
 _CHILD_SPEED = """
-import json, resource, statistics, sys, time
+import json, statistics, sys, time
 from pathlib import Path
 from muster.model import Document
 from muster.pipeline import build
@@ -71,7 +71,7 @@ for _ in range(repeat):
     passes.append(time.perf_counter() - t0)
 print(json.dumps({"seed_ms_median": statistics.median(seed_ms), "seed_ms_min": min(seed_ms),
                   "dev_docs": len(docs), "dev_docs_per_s": len(docs) / statistics.median(passes),
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")][0] / 1024}))
 """
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -13,6 +12,7 @@ from muster.ingest import from_text
 from muster.store import Store
 from muster.store.query import EventQuery, dyad_timeline, select_events
 from muster.workflow import ingest_documents
+from _rss import peak_rss_mb
 
 COUNTRIES = ["RUS", "UKR", "AZE", "ARM", "GEO", "MDA", "ROU", "DEU", "FRA", "USA", "CHN", "TUR", "IRN", "POL",
              "BLR", "KAZ", "GBR", "ISR", "SYR", "IRQ"]
@@ -92,7 +92,7 @@ def run(n: int = 1_000_000) -> dict:
     out = {}
     out.update(ingest_bench())
     out.update(timeline_bench(n))
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = peak_rss_mb()
     return out
 
 

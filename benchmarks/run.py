@@ -1,11 +1,14 @@
 """`make bench`: run every benchmarks/bench_*.py (each exposes run() -> dict) and print the figures.
 
     python benchmarks/run.py [NAME ...] [--json]
+
+Each benchmark runs in a process of its own, so its peak memory is its own.
 """
 from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,7 +33,19 @@ def fmt(v) -> str:
     return str(v)
 
 
+def run_apart(path: Path) -> dict:
+    """path's run() in a fresh interpreter; a broken benchmark is reported, the others still run."""
+    proc = subprocess.run([sys.executable, __file__, "--one", str(path)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"exit {proc.returncode}: {tail}"}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--one"]:  # child: one benchmark, its figures as the last line of JSON
+        print(json.dumps(load(Path(argv[1])).run(), default=str))
+        return 0
     as_json = "--json" in argv
     names = [a for a in argv if not a.startswith("--")]
     results = {}
@@ -39,10 +54,7 @@ def main(argv: list[str]) -> int:
         if names and name not in names:
             continue
         t0 = time.perf_counter()
-        try:
-            results[name] = load(path).run()
-        except Exception as exc:  # a broken benchmark is reported, the others still run
-            results[name] = {"error": f"{type(exc).__name__}: {exc}"}
+        results[name] = run_apart(path)
         results[name]["bench_seconds"] = round(time.perf_counter() - t0, 1)
         if not as_json:
             print(f"\n== {name} ==")
