@@ -362,9 +362,9 @@ def demo(db: str = typer.Option("demo.db", "--db", help="Where the demo store is
               f"{summary['stored']} newly stored in {db}, {store.count('events')} events in the store.")
     t = Table(title="documents")
     for col in ("published", "lang", "outlet", "title", "events"):
-        t.add_column(col)
+        t.add_column(col, overflow="ellipsis", no_wrap=col != "title", max_width=60 if col == "title" else None)
     for r in store.documents():
-        t.add_row(r["published"] or "", r["language"] or "", r["outlet"] or "", (r["title"] or "")[:50], str(r["events"]))
+        t.add_row(r["published"] or "", r["language"] or "", r["outlet"] or "", r["title"] or "", str(r["events"]))
     out.print(t)
     rows = select_incidents(store, EventQuery())
     t = Table(title=f"{len(rows)} incidents (muster incidents --db {db} shows them all; --format jsonl for EVENT_FORMAT)")

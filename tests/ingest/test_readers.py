@@ -212,3 +212,25 @@ def test_readers_warc_without_html_pages_is_a_failure(tmp_path):
     _write_warc(f, [("https://ostwind.example/logo.png", "image/png", b"\x89PNG...")])
     [fail] = list(iter_documents([str(f)]))
     assert isinstance(fail, Failure) and fail.code == "E002"
+
+
+@pytest.mark.parametrize("text,title", [
+    (ARTICLE_EN, "Georgia detains opposition leader"),
+    ("Удар по порту Одессы: повреждены склады\nРоссийские войска нанесли удар по порту.\n",
+     "Удар по порту Одессы: повреждены склады"),
+    ("Wer spricht für Kiew?\nDie Frage stellt sich seit Wochen.\n", "Wer spricht für Kiew?"),
+    ("Ein früherer Partner entfernt sich zunehmend.\nDie Regierung schweigt dazu.\n", None),  # a lead, not a headline
+    ("Police detained the leader of an opposition party on Tuesday and officials said nothing more about it "
+     "for the rest of the day while protesters gathered outside the building in the rain\nMore text.\n", None),
+    ("Georgia detains opposition leader\n", None),  # nothing after it: the whole text, not a headline
+])
+def test_readers_plain_text_headline_becomes_the_title(tmp_path, text, title):
+    f = tmp_path / "h.txt"
+    f.write_text(text, encoding="utf-8")
+    [doc] = list(iter_documents([str(f)], published="2025-03-05"))
+    assert doc.title == title
+
+
+def test_readers_front_matter_title_wins_over_headline():
+    doc = from_text("---\ntitle: Festnahme\n---\n" + ARTICLE_EN, published="2025-03-05")
+    assert doc.title == "Festnahme"

@@ -24,6 +24,7 @@ from . import clean as cleaning
 from . import frontmatter, html, jsonl, langid, warc
 from .dates import file_date, normalise_date
 from .encoding import decode
+from .headline import headline
 
 MAX_BYTES = 50 * 1024 * 1024    # files (and WARC records) above this are refused with E004
 BATCH_WINDOW = 256              # items whose lines are counted together for repeated-line removal
@@ -233,7 +234,7 @@ def build(p: Pending, *, published: str | None = None, lang: str | None = None, 
     date = _published(p, published, warnings)
     return Document(raw=p.raw, clean=text, offsets=offsets, id=content_id(text),
                     url=p.meta.get("url") or url, outlet=p.meta.get("outlet") or outlet,
-                    title=p.meta.get("title") or title, published=date, language=language, path=p.path,
+                    title=p.meta.get("title") or title or headline(text), published=date, language=language, path=p.path,
                     removed=sorted(p.removed + removed, key=lambda r: r["start"]), warnings=warnings)
 
 
