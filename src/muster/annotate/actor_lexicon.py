@@ -11,7 +11,7 @@ import yaml
 from .. import data
 from ..lang import load_yaml
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
+TOKEN = re.compile(r"[^\W\u02bc]+|[^\w\s]|\u02bc")  # the Ukrainian apostrophe ʼ splits a word like ' does
 END = "\0"
 # Longest match wins; among equally long matches the earlier kind here wins.
 PRIORITY = ("outlet", "organisation", "person", "capital", "country", "adjective", "role")
@@ -33,7 +33,7 @@ class Lex:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.replace("’", "'") for t in TOKEN.findall(text)]
+    return [t.replace("’", "'").replace("ʼ", "'") for t in TOKEN.findall(text)]  # Ukrainian apostrophes: one form
 
 
 def expand(form: str) -> list[str]:

@@ -5,7 +5,7 @@ Coding conventions (see docs in the lexicon files too):
   the state); a capital or seat of power ("Moskau", "der Kreml") is its government: ISO3+GOV;
 - a role word composes with a country where the text does: "Russlands Botschafter", "das
   aserbaidschanische Außenministerium", "Präsident Aserbaidschans" -> ISO3 + the role's sector;
-  in "Präsidenten Aserbaidschans und Russlands" the second country inherits the sector (rule "coord");
+  in "Außenminister Armeniens und Georgiens" the second country inherits the sector (rule "coord");
 - a listed office holder is ISO3+GOV while in office on the document date, ISO3+ELI after it (CAMEO's
   "elites": former officials); "ehemalige/former" before a role gives ELI too;
 - a role word with no country ("die Polizei") has code = sector and country None (never a guess;
@@ -27,7 +27,7 @@ Coding conventions (see docs in the lexicon files too):
 - outlets are kind "outlet" with code None; a country or capital after a locative preposition
   ("in Kiew", "в Москве") gets role "place" and attrs["prep"] ("in die" tells a direction) — except
   when a speech verb follows ("в Кремле заявили": the seat speaks). German "aus" is not locative
-  here ("Druck aus dem Kreml" names an actor).
+  here ("Signale aus dem Kreml" names an actor).
 Lexicons: data/countries.yaml (generated), data/organisations.yaml, data/outlets.yaml,
 data/officeholders.yaml and lang/<code>/actors.yaml; compiled to a token trie per language on first use.
 """
@@ -80,12 +80,12 @@ class Unit:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'")) for m in TOKEN.finditer(text)]
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'").replace("ʼ", "'")) for m in TOKEN.finditer(text)]
 
 
 def _valid(lex: Lex, toks: list[Tok], i: int, j: int) -> bool:
     if lex.exact is not None:
-        return "".join(t.text for t in toks[i:j]).replace("’", "'") == lex.exact.replace(" ", "")
+        return "".join(t.text for t in toks[i:j]).replace("’", "'").replace("ʼ", "'") == lex.exact.replace(" ", "").replace("ʼ", "'")
     if lex.proper:
         return toks[i].text[:1].isupper() or not toks[i].text[:1].isalpha()
     return True
@@ -366,7 +366,7 @@ class ActorTagger:
         return u
 
     def _coordinate(self, units: list[Unit], toks: list[Tok]) -> None:
-        """'Präsidenten Aserbaidschans und Russlands': the second country shares the role's sector."""
+        """'Außenminister Armeniens und Georgiens': the second country shares the role's sector."""
         for a, b in zip(units, units[1:]):
             if b.i - a.j != 1 or toks[a.j].low not in self.lx.conj:
                 continue

@@ -100,6 +100,8 @@ class PlaceTagger:
         self.stop = {fold(w) for w in y.get("stop") or []}
         self.weak = {fold(w) for w in y.get("weak") or []}
         self.function_words = {fold(w) for w in y.get("function_words") or []}
+        # "Черноморского флота", "Южный вестник": a capitalised adjective before a common noun is an attribute
+        self.attributive = tuple(str(e) for e in y.get("attributive_endings") or [])
         # a capitalised sentence-initial word that is nowhere in lower case is a name ("Troy Davis")
         self.initial_names = bool(y.get("initial_capital_is_name"))
         self.heads: set[str] = set()  # lower-case words that may open a region name: "regiunea", "oblast"
@@ -354,6 +356,13 @@ class PlaceTagger:
                 return None
             if t.sent_start and not loc and self._common_word(lower, t):
                 return None
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if self.attributive and not loc and t.text.lower().endswith(self.attributive) and nxt is not None \
+                    and nxt.text[:1].islower() and nxt.start - t.end <= 1 \
+                    and not {nxt.key} & (self.conjunctions | self.locative | self.function_words):
+                cands = [c for c in cands if c.feature != "city"]
+                if not cands:
+                    return None
         if n > 1 and last.text[0].islower():  # "Le port": a multi-word town name ends in a capital word
             cands = [c for c in cands if c.kind == CURATED or c.feature != "city"]
             if not cands:

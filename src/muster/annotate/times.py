@@ -71,7 +71,8 @@ def _accept(lex: Lexicon, t: Template, m: re.Match[str], text: str, anchor: date
         before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         prev = fold(before.group(1)).rstrip(".") if before else ""
     if g.get("weekday") and (prev.isdigit() or prev in lex.numbers or prev in lex.weekday_not_after
-                             or t.kind == "weekday" and fold(nxt) in lex.weekday_not_before):
+                             or t.kind == "weekday" and fold(nxt) in lex.weekday_not_before
+                             and fold(g["weekday"]) in lex.units):  # "luni de negocieri": months, not Monday
         return False
     if t.kind == "year" and not 1800 <= int(g["year"]) <= (anchor.year + 100 if anchor else 2199):
         return False
@@ -83,6 +84,8 @@ def _accept(lex: Lexicon, t: Template, m: re.Match[str], text: str, anchor: date
         if not (1900 <= y <= top) or y % 100 == 0:
             return False
         if prev in lex.count_words or text[max(0, m.start() - 1):m.start()] in ("$", "€", "£", "#", "№"):
+            return False
+        if prev in lex.year_name_before and nxt[:1].isupper():  # "the 1951 Mutual Defense Treaty": a name
             return False
         low = fold(nxt)
         if nxt[:1] in ("%", "$", "€", "£") or any(low == w or len(w) > 3 and low.startswith(w) for w in lex.count_after):

@@ -15,10 +15,12 @@ Schema of times.yaml (every key optional except `templates`):
     their own clause only, ignored when the whole sentence is read)      day: regex for a day number ({name} = group)
   capitalized_months: months must start upper-case (de, en: "May" vs "may")
   weekday_not_after / weekday_not_before: words around a weekday that make it something else
-    (ro "ultimele luni" = the last months, "luni de zile")
+    (ro "ultimele luni" = the last months, "luni de zile"; not_before only for a weekday that is also a unit word)
   month_stop_after: words that cancel a bare month of `ambiguous_months` right after it
     (ro "în mai multe": mai is also "more")
   count_words / count_after: words before / stems after a bare year that make it a quantity
+  year_name_before: words (articles) before a bare year that, with a capitalised word after it, make it part of a name
+    (en "the 1951 Mutual Defense Treaty", "the 2014 Olympics")
   bare_year_next/prev_capital_rejects: a capitalised word (a noun, in German) next to a bare year
     makes it a quantity or a number ("2021 Einwohner", "Hausnummer 2024")
   slash_order: dmy | mdy (how to read 03/10/2022)
@@ -91,6 +93,7 @@ class Lexicon:
     weekday_not_after: set[str] = field(default_factory=set)
     weekday_not_before: set[str] = field(default_factory=set)
     count_words: set[str] = field(default_factory=set)
+    year_name_before: set[str] = field(default_factory=set)
     count_after: set[str] = field(default_factory=set)
     next_capital_rejects: bool = False
     prev_capital_rejects: bool = False
@@ -177,6 +180,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.weekday_not_after = {fold(w) for w in data.get("weekday_not_after") or []}
     lex.weekday_not_before = {fold(w) for w in data.get("weekday_not_before") or []}
     lex.count_words = {fold(w) for w in data.get("count_words") or []}
+    lex.year_name_before = {fold(w) for w in data.get("year_name_before") or []}
     lex.count_after = {fold(w) for w in data.get("count_after") or []}
     lex.next_capital_rejects = bool(data.get("bare_year_next_capital_rejects"))
     lex.prev_capital_rejects = bool(data.get("bare_year_prev_capital_rejects"))

@@ -11,7 +11,7 @@ from .incidents import merge
 from ..pipeline import register
 from . import ontology
 from .lemmas import Token, tokenize
-from .modality import is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
+from .modality import Modality, is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
 from .patterns import Grammar, Pattern, grammar, head, match
 from .roles import Frame, Slot, explicit_roles, implicit_roles, target_recipient
 
@@ -22,8 +22,24 @@ _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL 
 _INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 # events embedded under these are their content, not facts: "agreed to expand", "demanded the release"
 _EMBEDDING = ("AGREE", "REQUEST", "THREATEN", "REJECT")
+# an allegation embeds what it alleges: "accused X of blocking a shipment" (not "condemned the attack")
+_EMBEDDING_MODES = {("ACCUSE", "allege")}
 # types whose trigger carries its own condition ("threatened to ... if ..."): cues after it do not count
 _CONDITIONAL = ("THREATEN",)
+# a coercive act announced under a condition is a threat (config conditional_threats): "will block ... if"
+_THREAT_CAMEO = {"SANCTION": "1312", "COERCE": "132", "ASSAULT": "138"}
+
+
+def _dateline(text: str, sent_start: int, m: Mention) -> bool:
+    """"KYIV, March 3 (Wire) - ...": the upper-case place opening a wire story is no party."""
+    word = text[m.start:m.end]
+    return m.start == sent_start and word.isupper() and len(word) > 3 and text[m.end:m.end + 1] == ","
+
+
+def _after_word(text: str, start: int, words: set[str]) -> bool:
+    """The word right before text[start] is one of `words` (lower case)."""
+    before = text[max(0, start - 25):start].split()
+    return bool(before) and before[-1].lower() in words
 
 
 def _after(tx: TimeX, published: str | None) -> bool:
@@ -106,6 +122,9 @@ class EventCoder:
             # "the strike came hours after drones hit a refinery": a subordinator orders two events
             distinct = distinct or (prev is not None and any(
                 g.words["sequence_breaks"].has(toks[j]) for j in range(prev.tokens[-1] + 1, got[0])))
+            # "condemned the exercises and put its forces on alert": a verb after "and" opens a new predicate
+            distinct = distinct or (prev is not None and not prev.verb and not noun and got[0] > 0
+                                    and g.words["coordinators"].has(toks[got[0] - 1]))
             if prev is not None and prev.pattern.type == pat.type and not distinct:
                 between = range(prev.tokens[-1] + 1, got[0])
                 if not any(repeat.has(toks[j]) for j in range(prev.tokens[-1] + 1, min(len(toks), got[-1] + 3))) \
@@ -146,21 +165,29 @@ class EventCoder:
         return keep
 
     @staticmethod
-    def _organ_country(d: Draft, ments: list[Mention], places: list[Place]) -> str | None:
-        """"Министерство иностранных дел Украины", "the ministry in Vilnius": the country right after."""
-        m = d.actor.mention if d.actor is not None else None
+    def _organ_country(d: Draft, ments: list[Mention], places: list[Place], slot: Slot | None = None) -> str | None:
+        """"Министерство иностранных дел Украины", "the ministry in Vilnius": the country right after
+        (of the actor, or of the given slot: "accused the authorities in Transnistria")."""
+        slot = d.actor if slot is None else slot
+        m = slot.mention if slot is not None else None
         if m is None or m.country:
             return None
         verb = d.toks[d.anchor].start if d.toks else m.end
         near = [x for x in list(ments) + list(places) if x.country and 0 <= x.start - m.end <= 25
                 and not m.end <= verb < x.start]
-        return min(near, key=lambda x: x.start).country if near else None
+        if near:
+            return min(near, key=lambda x: x.start).country
+        # "Минобороны России заявило, что силы ПВО ...": an organ of the same kind named before it
+        same = [x for x in ments if x.country and x.end <= m.start and m.sector and x.sector == m.sector]
+        return same[-1].country if same else None
 
     @staticmethod
     def _determiner(g: Grammar, toks: list[Token], i: int, adjectives: set[int]) -> str:
         """"definite"/"indefinite" when a determiner (or a possessive "'s") directly precedes toks[i];
         "modifier" after a national adjective ("Ukrainian attacks")."""
         if i == 0 or not g.config.get("articles", True):
+            return ""
+        if g.words["never_nouns"].has_surface(toks[i]):  # "les accusant": a clitic before a participle
             return ""
         prev = toks[i - 1]
         if i - 1 in adjectives:
@@ -177,7 +204,10 @@ class EventCoder:
         lo, hi = max(a.tokens), min(b.tokens)
         coord = [j for j in range(lo + 1, hi) if g.words["coordinators"].has(toks[j])]
         return bool(coord) and not any(toks[j].text in BREAK_PUNCT for j in range(coord[-1], hi)) \
-            and coord[-1] >= hi - 3
+            and coord[-1] >= hi - 3 \
+            and not any(g.words["complementizers"].has(toks[j]) for j in range(max(lo + 1, coord[-1] - 3), coord[-1]))
+        # ("пообіцяла, що Вільнюс і надалі підтримуватиме": an "and" right after the complement's subject
+        # lies inside the complement and joins nothing to "promised")
 
     @staticmethod
     def _boundary(g: Grammar, toks: list[Token], a: int, b: int) -> int:
@@ -195,13 +225,20 @@ class EventCoder:
     def _passive(self, g: Grammar, toks: list[Token], d: Draft) -> bool:
         if not d.verb:
             return False
+        if d.pattern.extra.get("voice") == "passive":  # "подвергся атаке", "зазнав удару"
+            return True
         part = g.words["participle"]
         pv = toks[d.anchor]
         if not part.has_surface(pv):
             return False
         pcfg = g.config.get("passive") or {}
+        if pv.lemma in (pcfg.get("not_with") or ()) or pv.lower in (pcfg.get("not_with") or ()):  # "est arrivée": a perfect with "être", not a passive
+            return False
         if not pcfg.get("aux_required", True):
             return True
+        a = d.anchor
+        if 0 < a < len(toks) - 1 and toks[a - 1].text == "," and g.words["agent_preps"].has(toks[a + 1]):
+            return True  # an apposition: "Rwanda, accused by Kinshasa of ...", "Rwanda, acuzată de Kinshasa"
         cs, ce = d.clause
         return any(g.words["passive_aux"].has(toks[j]) for j in range(cs, ce))
 
@@ -211,6 +248,9 @@ class EventCoder:
         g = grammar(lang)
         mod = modality(lang)
         actors = [replace(m, country=None) if m.country in _NOT_COUNTRIES else m for m in doc.actors]
+        flags = {w.lower() for w in g.config.get("flag_words") or []}
+        if flags:  # "под флагом Панамы": the ship's registry is no party to the event
+            actors = [m for m in actors if not _after_word(doc.clean, m.start, flags)]
         frame = Frame.of(doc, actors)
         drafts: list[Draft] = []
         carried = None
@@ -222,7 +262,8 @@ class EventCoder:
             ments = [m for m in actors if sent.start <= m.start < sent.end]
             attribs = [a for a in doc.attributions if sent.start <= a.start < sent.end]
             role_ments = [(tok_index(starts, m.start), tok_index(starts, max(m.start, m.end - 1)), m)
-                          for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)]
+                          for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)
+                          and not _dateline(doc.clean, sent.start, m)]
             times = [t for t in doc.times if sent.start <= t.start < sent.end]
             places = [p for p in doc.places if sent.start <= p.start < sent.end]
             attribution, carried = sentence_attribution(mod, doc, si, toks, ments, carried)
@@ -250,6 +291,12 @@ class EventCoder:
                 if place is not None:
                     d.location, d.loc_country = place.location(), place.country
                 d.organ_country = self._organ_country(d, ments, places)
+                rm = d.recipient.mention if d.recipient is not None else None
+                if rm is not None and rm.kind == "role" and not rm.country:
+                    # only a town or region ("the authorities in Transnistria"), not another party ("... à l'Azerbaïdjan")
+                    rc = self._organ_country(d, [], [p for p in places if p.feature != "country"], d.recipient)
+                    if rc:
+                        d.recipient = Slot(rm, d.recipient.implicit, rc, rm.sector)
                 if d.recipient is None and d.pattern.recipient_place and place is not None \
                         and place.start > toks[d.anchor].start - 40 and place.country:
                     d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
@@ -259,10 +306,10 @@ class EventCoder:
                 d.negated = is_negated(mod, toks, d.clause, d.tokens)
                 # a threat is conditional by nature: "threatened to halt talks if ..." still happened
                 hyp_clause = (d.clause[0], min(d.tokens)) if d.pattern.type in _CONDITIONAL else d.clause
-                d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, sent)
+                d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, sent, d.time_tokens)
                 if not d.hyp_kind and d.pattern.type not in _CONDITIONAL and is_conditional(mod, toks, cl, d.clause):
-                    d.hyp_kind = "modal"
-                if not d.hyp_kind and is_plotted(mod, toks, d.anchor):
+                    d.hyp_kind = "condition"
+                if not d.hyp_kind and (is_plotted(mod, toks, d.anchor) or is_plotted(mod, toks, min(d.tokens))):
                     d.hyp_kind = "modal"
                 if tx is not None and not (d.hyp_kind == "" and _after(tx, doc.published)):
                     d.date, d.dated = tx.date(), True  # an asserted past event is not dated after publication
@@ -273,10 +320,26 @@ class EventCoder:
                 self._embedded(g, toks, cl, [o for o in drafts if o.sent == si], d)
                 if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
                     d.etype, d.hypothetical = "AGREE", False
+                threat = None
+                if d.hyp_kind == "condition" and d.pattern.type in _THREAT_CAMEO and g.config.get("conditional_threats"):
+                    # "Будапешт заблокирует ..., если Брюссель не ...": the act may not happen, the threat has
+                    threat = copy(d)
+                    threat.etype, threat.hypothetical, threat.hyp_kind = "THREATEN", False, ""
+                for t in (d, threat):
+                    if t is not None and (t.pattern.type == "THREATEN" or t.etype == "THREATEN"):
+                        cp = self._condition_party(mod, toks, cl, t, role_ments)
+                        if cp is not None and (t.recipient is None or t.etype == "THREATEN") \
+                                and (t.actor is None or (cp.country or cp.code) != t.actor.key):
+                            t.recipient = Slot(cp)  # the party the condition names is the one threatened
                 drafts.append(d)
+                if threat is not None:
+                    drafts.append(threat)
                 if d.co_actor is not None and d.co_actor.iso != (d.actor.iso if d.actor else None):
                     drafts.append(copy(d))  # one event per co-actor, the same in every other respect
                     drafts[-1].actor, drafts[-1].co_actor = d.co_actor, None
+                for extra in d.more_co_actors:  # "Литва, Латвія та Естонія": one event per member
+                    drafts.append(copy(d))
+                    drafts[-1].actor, drafts[-1].co_actor, drafts[-1].more_co_actors = extra, None, []
         implicit_roles(drafts, frame, lambda d: target_recipient(g, d, d.toks, frame))
         for d in drafts:
             if d.date is None and doc.published and not d.hypothetical:
@@ -286,11 +349,27 @@ class EventCoder:
         return doc
 
     @staticmethod
+    def _condition_party(mod: Modality, toks: list[Token], cl: list[tuple[int, int]], d: Draft,
+                         role_ments: list[tuple[int, int, Mention]]) -> Mention | None:
+        """"ответит, если эстонская сторона ...": the first party of the neighbouring "if" clause."""
+        n = next((k for k, c in enumerate(cl) if c[0] <= d.anchor < c[1]), None)
+        if n is None or not mod.conditional:
+            return None
+        for k in (n + 1, n - 1):
+            if 0 <= k < len(cl) and mod.conditional.has(toks[cl[k][0]]):
+                got = [m for i, _, m in role_ments if cl[k][0] <= i < cl[k][1] and m.role != "place"
+                       and (m.country or m.code)]
+                if got:
+                    return got[0]
+        return None
+
+    @staticmethod
     def _embedded(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], earlier: list[Draft], d: Draft) -> None:
         """An event in the complement of an agreement, demand, threat or denial is its content, not a fact."""
         comp = g.words["complementizers"]
         for o in earlier:
-            if o.pattern.type not in _EMBEDDING or o.anchor >= d.anchor:
+            if (o.pattern.type not in _EMBEDDING and (o.pattern.type, o.pattern.mode) not in _EMBEDDING_MODES) \
+                    or o.anchor >= d.anchor:
                 continue
             if d.shares_subject is o and EventCoder._coordinated(g, toks, o, d):
                 continue  # coordinated verbs: "denied any role and warned that ..."
@@ -300,6 +379,9 @@ class EventCoder:
                 comp.has(toks[nxt[0][0]]) or not g.words["clause_breaks"].has(toks[nxt[0][0]]))
             if same or follows:
                 d.hypothetical, d.hyp_kind = True, "embedded"
+                if o.pattern.type in ("AGREE", "THREATEN") and o.recipient is None and d.recipient is not None \
+                        and d.recipient.key and (o.actor is None or d.recipient.key != o.actor.key):
+                    o.recipient = d.recipient.copy()  # "promised to keep supporting Kyiv": Kyiv is the promisee
                 return
 
     def _mode_context(self, g: Grammar, toks: list[Token], d: Draft) -> tuple[str | None, list[str]]:
@@ -328,7 +410,7 @@ class EventCoder:
         cameo = d.pattern.cameo
         etype = d.etype or d.pattern.type
         if etype != d.pattern.type:
-            cameo = _INTENT_AGREE.get(d.pattern.type, cameo)
+            cameo = (_INTENT_AGREE if etype == "AGREE" else _THREAT_CAMEO).get(d.pattern.type, cameo)
         elif d.mode and d.mode != d.pattern.mode:
             cameo = ontology.mode_cameo(d.pattern.type, d.mode) or cameo
         gold = ontology.goldstein(cameo) if cameo else ontology.plover_score(d.pattern.type, d.mode)

@@ -7,6 +7,7 @@ from typing import Any
 
 from .lemmas import Token
 from .patterns import Grammar, Pattern
+from ..model import Mention
 from .roles import Slot
 
 BREAK_PUNCT = set(",;:()–—\"«»„“”")
@@ -50,6 +51,7 @@ class Draft:
     recipient: Slot | None = None
     coordinated: bool = False  # joined to the previous verb by a coordinator ("expelled ... and summoned")
     co_actor: Slot | None = None  # "Lithuania and Latvia assured Poland of support": a second actor
+    more_co_actors: list[Slot] = field(default_factory=list)  # "Lithuania, Latvia and Estonia": the others
     location: dict[str, Any] | None = None
     loc_country: str | None = None
     date: dict[str, Any] | None = None
@@ -67,6 +69,9 @@ class Draft:
     definite: bool = False  # "the strikes hit ...": refers back to an event already told
     pronoun_object: bool = False  # "accusing them": the object is the previous event's recipient
     anaphoric_object: bool = False  # "welcomed the decision": the object is the event just told
+    anaphoric_type: str = ""  # the kind of act that object names ("condemned the exercises": MOBILIZE)
+    state_speaker: Mention | None = None  # the state official reporting an agentless act of state
+    anaphoric_rule: str = ""  # the pattern that object word triggers (prefer the act told with that word)
     time_tokens: frozenset[int] = frozenset()  # tokens of the sentence inside a temporal expression
     prev_in_sentence: "Draft | None" = None
     full_clause: tuple[int, int] = (0, 0)  # the trigger's clause before trimming to the event's scope
@@ -79,13 +84,18 @@ def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
     """Clause spans (token index ranges): split at punctuation and at subordinating words."""
     out, start = [], 0
     breaks = g.words["clause_breaks"]
+    # words that are subordinators or prepositions ("als", "bis", "seit"): a clause break only after
+    # punctuation or a coordinator, where German puts its subordinate clauses
+    after_punct = g.words["prep_like_breaks"]
+    coord = g.words["coordinators"]
     inline = _quoted_phrases(toks) if any(t.text in _QUOTES for t in toks) else set()
     for i, t in enumerate(toks):
         if t.text in BREAK_PUNCT and i not in inline:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        elif i > start and breaks.has(t):
+        elif i > start and breaks.has(t) and not (after_punct.has(t) and toks[i - 1].is_word
+                                                  and not coord.has(toks[i - 1])):
             out.append((start, i))
             start = i
     if start < len(toks):

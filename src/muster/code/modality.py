@@ -45,8 +45,9 @@ def is_negated(m: Modality, toks: list[Token], clause: tuple[int, int], trigger:
 
 
 def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], trigger: list[int],
-                    sentence: Sentence) -> str:
-    """"" when the clause asserts the event; else "question", "intent" (will/plans to) or "modal"."""
+                    sentence: Sentence, skip: frozenset[int] = frozenset()) -> str:
+    """"" when the clause asserts the event; else "question", "intent" (will/plans to) or "modal".
+    Tokens in `skip` (a date: "on May 8", "o lună") are no modal cues."""
     s, e = clause
     if sentence.text.rstrip().endswith("?"):
         return "question"
@@ -54,7 +55,7 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
     coord = m.coordinators
     lo, hi = min(trigger), max(trigger)
     for j in range(s, e):
-        if j in trigger:
+        if j in trigger or j in skip:
             continue
         # a cue belongs to another predicate when a coordinator stands between ("wies zurück und kündigte an")
         between = range(hi + 1, j) if j > hi else range(j + 1, lo)
@@ -77,7 +78,10 @@ def is_conditional(m: Modality, toks: list[Token], clauses: list[tuple[int, int]
     n = next((k for k, c in enumerate(clauses) if c[0] <= clause[0] < c[1]), None)
     if n is None:
         return False
-    near = [clauses[k] for k in (n - 1, n + 1) if 0 <= k < len(clauses)]
+    # a condition after the clause binds its last predicate: "summoned X and threatens to ... if ..."
+    # leaves "summoned" asserted (the event's stretch ends before the clause does)
+    near = [clauses[k] for k in (n - 1, n + 1) if 0 <= k < len(clauses)
+            and (k < n or clause[1] >= clauses[n][1])]
     return any(m.conditional.has(toks[c[0]]) for c in near)
 
 

@@ -134,7 +134,8 @@ class Grammar:
 _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefinite", "definite",
               "np_glue", "passive_aux", "participle", "agent_preps", "weapons", "topic_preps", "locative_preps",
               "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects",
-              "sequence_breaks", "relative_subjects")
+              "sequence_breaks", "relative_subjects", "relative_objects", "impersonal_verbs", "flag_words",
+              "prep_like_breaks", "never_nouns", "proclitic_objects")
 
 
 _LEMMA_KEYS = ("weapons", "pair_words", "place_anaphora", "anaphoric_objects")  # content words: lemma too
@@ -153,7 +154,8 @@ def grammar(lang: str) -> Grammar:
             mode=p.get("mode"), context=list(p.get("context") or []), noun=bool(p.get("noun")),
             complement=bool(p.get("complement")), recipient_place=bool(p.get("recipient_place")),
             triggers=[_compile_trigger(t) for t in p.get("triggers") or []],
-            unless=WordSet(p.get("unless")), needs=WordSet(p.get("needs")), order=n))
+            unless=WordSet(p.get("unless")), needs=WordSet(p.get("needs")), order=n,
+            extra={"voice": p["voice"]} if p.get("voice") else {}))  # voice: passive: the subject is the target
     words = {k: WordSet(cfg.get(k), surface=k not in _LEMMA_KEYS) for k in _WORD_KEYS}
     preps = {k: WordSet(v, surface=True) for k, v in (cfg.get("recipient_preps") or {}).items()}
     targets = [(WordSet([g]), sector) for g, sector in (cfg.get("targets") or {}).items()]

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Document, Mention, party
 from .lemmas import Token
+from .modality import modality
 from .patterns import Grammar
 
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
@@ -95,6 +96,8 @@ def _prep_before(toks: list[Token], idx: int, preps, span: int = 5, stop: frozen
     if preps is None:
         return False
     for j in range(idx - 1, max(-1, idx - 1 - span), -1):
+        if toks[j].text in "'’" and j not in stop:  # elision: "contre l'Ukraine", "à l'Azerbaïdjan"
+            continue
         if not toks[j].is_word or j in stop:
             return False
         if preps.has(toks[j]):
@@ -140,7 +143,9 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
     weapons = g.words["weapons"]
     actor = recipient = None
     for i, m in in_clause:
-        if m.role == "place" and not d.pattern.recipient_place:
+        # a country after the type's own recipient preposition is a party ("accepté de restituer à l'Azerbaïdjan")
+        if m.role == "place" and not d.pattern.recipient_place and not (
+                m.kind in ("country", "capital") and preps is not default and _prep_before(toks, i, preps, 3)):
             continue
         if recipient is None and i > anchor - 4 and (_prep_before(toks, i, preps, stop=d.time_tokens)
                                                      or _prep_before(toks, i, default, stop=d.time_tokens)):
@@ -159,9 +164,15 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             and m.role != "place"]
     before = [(i, m) for i, m in free if i < anchor]
     after = [(i, m) for i, m in free if i > anchor]
-    subj = next((t for t in range(cs, anchor) if t in d.noun_tokens or weapons.has(toks[t])), None)
+    if len(d.tokens) > 1 and d.verb:  # "regretted the measure and recalled ...": past a trigger that names
+        last = max(d.tokens)         # its object, a coordinator opens another predicate
+        after = [(i, m) for i, m in after if i < last or not any(
+            g.words["coordinators"].has(toks[t]) for t in range(last + 1, i))]
+    # (a weapon word inside a split trigger is its object: "ответственность за взрыв ... возложила")
+    subj = next((t for t in range(cs, min(anchor, min(d.tokens) if d.verb else anchor))
+                 if t in d.noun_tokens or weapons.has(toks[t])), None)
     if subj is not None and any(i < subj - 2 for i, _ in before):
-        subj = None  # "Moskau hat keine Verantwortung für den Angriff übernommen": the party comes first
+        subj = None  # "Kiew hat keine Verantwortung für den Anschlag übernommen": the party comes first
     pronoun = next((t for t in range(cs, min(ce, anchor + 2)) if t != anchor and g.words["pronouns"].has_surface(toks[t])), None)
     if d.verb and d.passive:
         # "attacked by Russian drones", "атаковане російськими дронами": the weapon's nation acts
@@ -191,8 +202,18 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         elif verb_final and actor is None:
             # "Litauen hat zwei russische Diplomaten ausgewiesen": subject first, object next
             actor = before[0]
-            if recipient is None and len(before) > 1:
-                recipient = before[1]
+            # not an apposition ("die Wirtschaftsgemeinschaft Ecowas") nor a genitive ("Sprecher der Regierung")
+            end = next((j for i, j, m in ments if m is actor[1]), actor[0])
+            objects = [x for x in before[1:] if not (x[1].kind == "organisation" and x[1].code == actor[1].code)
+                       and not (x[0] == end + 2 and g.words["definite"].has(toks[end + 1]))]
+            if len(before) > 1:  # "Lettland und Litauen erklärten sich ... solidarisch": co-actors
+                first, partner = _coordinated_head(g, toks, before[1], before)
+                if partner is not None and first[1] is actor[1] and partner[1].country \
+                        and partner[1].country != actor[1].country and recipient is not None:
+                    d.co_actor = Slot(partner[1])
+                    objects = [x for x in objects if x[1] is not partner[1]]
+            if recipient is None and objects:
+                recipient = objects[0]
         else:
             if actor is None and before and pronoun is None:
                 actor, partner = _coordinated_head(g, toks, before[-1], before)
@@ -202,18 +223,33 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                     recipient = partner
                 elif partner is not None and partner[1] is not actor[1] and partner[1].country:
                     d.co_actor = Slot(partner[1])
+                    # "Литва, Латвія та Естонія запровадили": earlier members of a comma list act too
+                    ends = {id(m): j for _, j, m in ments}
+                    while True:
+                        head = next((x for x in reversed(sent) if x[0] < actor[0] and x[1].country
+                                     and [t.text for t in toks[ends.get(id(x[1]), x[0]) + 1:actor[0]]] == [","]), None)
+                        if head is None:
+                            break
+                        d.more_co_actors.append(Slot(actor[1]))
+                        actor = head
             elif actor is None and after and g.config.get("inversion") and anchor - cs <= 4 and pronoun is None \
-                    and not _subject_first(g, toks[cs]):
+                    and not _subject_first(g, toks[cs]) and d.shares_subject is None:
+                # (a verb right after "und" shares the earlier subject: "verurteilte ... und versetzte die Armee")
                 first = after[0]
                 if not any(anchor < t < first[0] for t in d.noun_tokens) and not any(
                         weapons.has(toks[t]) for t in range(anchor + 1, first[0])):
                     actor = first
             rest = [x for x in after if (actor is None or x[1] is not actor[1])
-                    and (recipient is None or x[1] is not recipient[1])]
+                    and (recipient is None or x[1] is not recipient[1])
+                    and not (actor is not None and x[1].kind == "organisation" and x[1].code == actor[1].code)]
             if recipient is None and rest:
                 recipient = rest[0]
     else:  # nominal trigger: genitive chain after it
-        chain = [x for x in after if x[0] - anchor <= 6]
+        chain = [x for x in after if x[0] - max(d.tokens) <= 6]
+        if actor is None and before and before[0][0] - cs <= 2 and d.pattern.type not in SYMMETRIC \
+                and (recipient is None or before[0][1] is not recipient[1]):
+            actor = before[0]  # "the government announced the suspension of ...": the clause subject
+            # (not for talks: "announced talks between Israel and Hamas" names the parties after the noun)
         if actor is None and chain:
             actor = chain[0]
             chain = chain[1:]
@@ -226,6 +262,28 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             if i > actor[0] and i - actor[0] <= 4 and any(coord.has(toks[j]) for j in range(actor[0] + 1, i)):
                 recipient = (i, m)
                 break
+    # "В Москве обвинения отвергли", "У Тбілісі рішення назвали": an indefinite-personal verb; the capital
+    # (or organisation) named with a locative preposition in its clause speaks for its government
+    if actor is None and d.verb and not d.passive and d.pattern.type not in ("ASSAULT", "PROTEST") \
+            and g.words["impersonal_verbs"].has_surface(toks[anchor]) and not before:
+        loc = [(i, m) for i, m in in_clause if i < anchor and m.kind in ("capital", "organisation")
+               and i > 0 and g.words["locative_preps"].has(toks[i - 1])]
+        if loc and (recipient is None or loc[0][1] is not recipient[1]):
+            actor = loc[0]
+    # "ОАЕ, яким він подякував": a relative pronoun object stands for the party just before it
+    if recipient is None and d.verb and cs > 0 and g.words["relative_objects"].has(toks[cs]):
+        antecedent = [(i, m) for i, m in sent if i < cs and m.kind != "outlet"
+                      and (actor is None or m is not actor[1])]
+        if antecedent:
+            recipient = antecedent[-1]
+    # "Министр обороны Белоруссии заявил, что войска перебросили", "як заявив речник ДПСУ, ... охорону
+    # посилено": an act of state told without its agent (passive, impersonal) is the reporting official's state's
+    if actor is None and d.pattern.type in STATE_ACTS and cs > 0 and not any(m.country for _, m in before) \
+            and g.config.get("state_speaker_acts") and (d.passive or g.words["impersonal_verbs"].has_surface(toks[anchor])):
+        speech = modality(g.lang).speech  # the official must be the one speaking: "X заявил", "як заявив X"
+        speaker = [m for i, j, m in ments if i < cs and m.country and m.sector in STATE_SECTORS
+                   and any(speech.has(toks[t]) for t in range(max(0, i - 2), min(cs, j + 3)) if not i <= t <= j)]
+        d.state_speaker = speaker[-1] if speaker else None  # used once the place is known (implicit_roles)
     # speech-like verbs: the recipient may sit in the complement clause ("admitted that it hit X")
     if recipient is None and d.pattern.complement:
         own = actor[1].country if actor else None
@@ -234,6 +292,15 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         nxt.sort(key=lambda x: (bool(own) and x[1].country == own, x[0]))
         if nxt:
             recipient = nxt[0]
+    # "X заявил, что Y открыл огонь, и потребовал ...": after a complement clause closed by a comma,
+    # the coordinated verb continues the main clause; its subject is the speaker, not Y
+    p = d.shares_subject
+    if actor is None and p is not None and d.verb and p.full_clause[0] > 0 \
+            and g.words["complementizers"].has(toks[p.full_clause[0]]) and p.full_clause[1] < anchor \
+            and toks[p.full_clause[1]].text == ",":
+        matrix = [(i, m) for i, m in sent if i < p.full_clause[0] and m.role != "place"]
+        if matrix:
+            actor, d.shares_subject, d.coordinated = matrix[-1], None, False
     # shared or controlled subject: "X diversified A, deepened B", "Russia admitted having targeted ...":
     # a clause without its own subject takes the nearest earlier party of the sentence
     opener = toks[cs] if cs < len(toks) else None
@@ -250,17 +317,33 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             and cs > 0 and d.shares_subject is None:
         earlier = [(i, m) for i, m in sent if i < cs and m.role != "place"
                    and (recipient is None or m is not recipient[1])]
-        if d.prev_in_sentence is not None and d.prev_in_sentence.verb:
+        if d.prev_in_sentence is not None and (d.prev_in_sentence.verb or d.prev_in_sentence.actor is not None):
             d.shares_subject = d.prev_in_sentence  # "expelled two diplomats, accusing them of ...": same subject
         elif earlier:
             actor = earlier[-1]
-    d.anaphoric_object = recipient is None and any(g.words["anaphoric_objects"].has(toks[t])
-                                                   for t in range(anchor + 1, min(ce, anchor + 4)))
-    if recipient is None and d.verb and any(g.words["object_pronouns"].has(toks[t])
-                                            for t in range(anchor + 1, min(ce, anchor + 3))):
+    d.anaphoric_object = recipient is None and (any(g.words["anaphoric_objects"].has(toks[t])
+                                                    for t in range(anchor + 1, min(ce, anchor + 4)))
+                                                or (d.passive or g.config.get("free_object_order", False))
+                                                and any(g.words["anaphoric_objects"].has(toks[t])
+                                                                     for t in range(max(0, cs - 2, anchor - 5), anchor)))
+    # a passive subject is the object: "the launch was condemned by ...", "launches that have been condemned"
+    if d.anaphoric_object:  # "condemned the exercises": the kind of act the object names, if a trigger
+        d.anaphoric_type = next((p.type for t in range(anchor + 1, min(ce, anchor + 4))
+                                 if g.words["anaphoric_objects"].has(toks[t]) for p, _ in g.first_hits(toks[t])), "")
+        d.anaphoric_rule = next((p.id for t in range(anchor + 1, min(ce, anchor + 4))
+                                 if g.words["anaphoric_objects"].has(toks[t]) for p, _ in g.first_hits(toks[t])), "")
+    if recipient is None and d.verb and (any(g.words["object_pronouns"].has(toks[t])
+                                             for t in range(anchor + 1, min(ce, anchor + 3)))
+                                         or any(g.words["proclitic_objects"].has(toks[t])  # "les accusant"
+                                                for t in range(max(cs, anchor - 2), anchor))):
         d.pronoun_object = True
+    elif recipient is None and d.verb and actor is None and g.config.get("free_object_order", False) \
+            and any(g.words["object_pronouns"].has_surface(toks[t]) for t in range(max(cs, anchor - 2), anchor)):
+        d.pronoun_object = True  # "Ему предъявили обвинение": a fronted object pronoun
     d.pronoun_subject = actor is None and pronoun is not None and not d.passive
-    d.pair_subject = (actor is None or not actor[1].country or actor[1].kind == "role") and any(
+    # "both sides agreed": the pair acts; an organisation "calling on both sides" keeps its role
+    d.pair_subject = (actor is None or (not actor[1].country and actor[1].kind != "organisation")
+                      or actor[1].kind == "role") and any(
         g.words["pair_words"].has(toks[t]) for t in range(cs, ce))
     if d.pair_subject:
         actor = None
@@ -301,9 +384,19 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
         # "the foreign ministry", "police": a state organ without a country belongs to where it acts
         if d.actor is not None and d.actor.mention is not None and not d.actor.iso \
                 and d.actor.mention.sector in STATE_SECTORS:
-            country = d.organ_country or home
+            # else the country of the last organ of the same kind that acted ("the foreign minister"
+            # after "Estonia's foreign ministry summoned ...")
+            same = next((o.actor.iso for o in reversed(drafts[max(0, n - 4):n]) if d.sent - o.sent <= 2
+                         and o.actor is not None and not o.actor.implicit and o.actor.iso
+                         and o.actor.mention is not None and o.actor.mention.sector == d.actor.mention.sector), None)
+            country = d.organ_country or same or home
             if country:
                 d.actor = Slot(d.actor.mention, d.actor.implicit, country, d.actor.mention.sector)
+        if d.recipient is not None and d.recipient.mention is not None and not d.recipient.iso \
+                and d.recipient.mention.sector == "GOV" and d.recipient.mention.kind == "role" \
+                and d.pattern.type in DIPLOMATIC and (home or d.loc_country):  # "warf der Junta vor": the government of the story's country
+            d.recipient = Slot(d.recipient.mention, d.recipient.implicit, d.loc_country or home,
+                               d.recipient.mention.sector)
         prev = [o for o in drafts[max(0, n - 4):n] if d.sent - o.sent <= 2]
         if d.actor is None and d.shares_subject is not None and d.shares_subject.actor is not None:
             d.actor = d.shares_subject.actor.copy()
@@ -335,8 +428,20 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
         if targets is not None and d.pattern.type == "ASSAULT":
             targets(d)  # after the attacker is known: the target is the other party of the frame
             rec = d.recipient.iso if d.recipient else None
+        elif d.recipient is not None and d.recipient.mention is not None and not d.recipient.iso \
+                and d.recipient.mention.kind in ("role", "institution") and d.pattern.type not in DOMESTIC:
+            # "lifted sanctions on the national airline": an unnamed body of the country the story is about
+            country = frame.top({d.actor.iso if d.actor else None}, minimum=2)
+            if country:
+                m = d.recipient.mention
+                d.recipient = Slot(m, True, country, m.sector)
+                rec = country
+        if d.actor is None and d.state_speaker is not None and d.loc_country in (None, d.state_speaker.country):
+            d.actor = Slot(d.state_speaker)  # not when it happened elsewhere ("US envoy: arrests in Minsk")
         if d.pattern.type in STATE_ACTS + DOMESTIC and (d.actor is None or not d.actor.iso):
             country = d.loc_country or rec or home
+            if d.pattern.type == "MOBILIZE" and rec:  # forces are not mobilised against their own state
+                country = next((c for c in (d.loc_country, home, frame.top({rec}, 1)) if c and c != rec), None)
             if country:
                 if d.actor is None:
                     d.actor = Slot(None, True, country, "GOV" if d.pattern.type in STATE_ACTS else None, None)
@@ -350,6 +455,11 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                     d.recipient = Slot(None, True, country, None, None)
                 else:
                     d.recipient = Slot(d.recipient.mention, d.recipient.implicit, country)
+        if d.recipient is None and d.pattern.type == "RETREAT" and d.pattern.mode == "withdraw" \
+                and d.actor is not None:  # "the last French soldiers left the country": the story's country
+            country = d.loc_country or home
+            if country and country != d.actor.iso:
+                d.recipient = Slot(None, True, country, None, None)
         if d.recipient is None and d.pattern.type == "ASSAULT":
             country = d.loc_country or home
             if country and (d.actor is None or country != d.actor.iso):
@@ -369,12 +479,28 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                     d.recipient = o.actor.copy()
                     break
             else:
-                if d.anaphoric_object and prev and prev[-1].actor is not None and prev[-1].actor.key \
-                        and prev[-1].actor.key != d.actor.key:
-                    d.recipient = prev[-1].actor.copy()
+                # "condemned the exercises": the last act told, possibly some sentences back
+                told = [o for o in drafts[max(0, n - 6):n] if d.sent - o.sent <= 4]
+                if d.anaphoric_type:  # "rejected the tariffs": the latest act of that kind
+                    same = [o for o in drafts[:n] if d.anaphoric_rule in o.rules]  # "учения": the exercises, not troops
+                    told = (same or [o for o in drafts[:n] if o.pattern.type == d.anaphoric_type])[-1:]
+                if d.anaphoric_object and told and told[-1].actor is not None and told[-1].actor.key \
+                        and told[-1].actor.key != d.actor.key:
+                    d.recipient = told[-1].actor.copy()
+                elif d.anaphoric_object and told and told[-1].actor is not None and d.pattern.type in BLAMING \
+                        and told[-1].actor.key == d.actor.key and told[-1].pattern.type in DIPLOMATIC \
+                        and told[-1].recipient is not None and told[-1].recipient.key != d.actor.key:
+                    # "summoned the Russian envoy ... called the incident brazen": the same complaint, the same target
+                    d.recipient = told[-1].recipient.copy()
     for d in drafts:  # "voiced concern about the police and urged Georgia to ...": the party named second
         o = d.shares_subject
-        if o is not None and d.coordinated and d.recipient is not None and d.recipient.iso \
-                and (o.recipient is None or not o.recipient.iso) \
+        if o is not None and d.coordinated and d.recipient is not None and d.recipient.key \
+                and (o.recipient is None or not o.recipient.key) \
                 and o.pattern.type in DIPLOMATIC and d.pattern.type in DIPLOMATIC:
             o.recipient = d.recipient.copy()
+    for d in drafts:  # "China last held exercises of this scale in 2024": the same force shows it to the same side
+        if d.pattern.type == "MOBILIZE" and d.recipient is None and d.actor is not None and d.actor.key:
+            src = next((o for o in drafts if o is not d and o.pattern.type == "MOBILIZE" and o.recipient is not None
+                        and o.recipient.key and o.actor is not None and o.actor.key == d.actor.key), None)
+            if src is not None:
+                d.recipient = src.recipient.copy()
