@@ -80,7 +80,16 @@ class Unit:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'").replace("ʼ", "'")) for m in TOKEN.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a few letters change length when lower-cased ("İ"): per token
+        return [Tok(m.start(), m.end(), m.group(), _fold(m.group().lower())) for m in TOKEN.finditer(text)]
+    low = _fold(low)  # offsets are shared: fold the whole text once
+    return [Tok(s, e, text[s:e], low[s:e]) for m in TOKEN.finditer(text) for s, e in (m.span(),)]
+
+
+def _fold(low: str) -> str:
+    """Apostrophes as written in the lexicons."""
+    return low.replace("’", "'").replace("ʼ", "'")
 
 
 def _valid(lex: Lex, toks: list[Tok], i: int, j: int) -> bool:

@@ -51,23 +51,29 @@ def lemma(word: str, lang: str) -> str:
     return t.get(word) or t.get(low, low)
 
 
-_WORDS: dict[tuple[str, str], tuple[str, str, bool]] = {}
+_WORDS: dict[str, dict[str, tuple[str, str, bool]]] = {}  # lang -> written form -> (lower, lemma, is_word)
+_MAX_SEEN = 200_000  # forms remembered per language
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; spans are shifted by `offset` so they index the document's clean text."""
-    lemmas = table(lang)
-    seen = _WORDS
+    seen = _WORDS.get(lang)
+    if seen is None:
+        seen = _WORDS[lang] = {}
+    lemmas = None
     out = []
+    make = Token._make
     for m in _TOKEN.finditer(text):
         w = m.group(0)
-        got = seen.get((lang, w))
+        got = seen.get(w)
         if got is None:
+            if lemmas is None:
+                lemmas = table(lang)
             low = w.lower()
             first = w[0]
             got = (low, lemmas.get(w) or lemmas.get(low, low), first.isalnum() or first == "_")
-            if len(seen) < 500_000:
-                seen[(lang, w)] = got
+            if len(seen) < _MAX_SEEN:
+                seen[w] = got
         s, e = m.span()
-        out.append(Token(w, got[0], got[1], s + offset, e + offset, got[2]))
+        out.append(make((w, got[0], got[1], s + offset, e + offset, got[2])))
     return out
