@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import data
-from ..lang import SUPPORTED, load_yaml
+from ..lang import SUPPORTED, load_yaml, parse_yaml
 from ..lang import path as lang_path
 from .gazetteer_names import admin1_names, fold
 
@@ -59,9 +59,7 @@ def cache_dir() -> Path:
 
 
 def _settings() -> dict[str, Any]:
-    import yaml
-
-    return yaml.safe_load(data.path("gazetteer.yaml").read_text(encoding="utf-8")) or {}
+    return parse_yaml(data.path("gazetteer.yaml").read_text(encoding="utf-8")) or {}
 
 
 def _sources() -> list[bytes]:

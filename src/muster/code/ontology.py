@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
+from ..lang import parse_yaml
 
 from ..data import path
 
@@ -28,7 +28,7 @@ def _tsv(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def plover() -> dict[str, Any]:
     """The parsed plover.yaml: {"types": {TYPE: {quad, modes, score, mode_scores}}, "contexts": [...]}."""
-    return yaml.safe_load(path("plover.yaml").read_text(encoding="utf-8"))
+    return parse_yaml(path("plover.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
