@@ -148,3 +148,19 @@ def test_clean_seed_article_drops_portal_lines_and_keeps_every_sentence(seed_pat
         assert s in doc.clean
     assert all(raw[o] == c for o, c in zip(doc.offsets, doc.clean))
     assert doc.language == "de"
+
+
+@pytest.mark.parametrize("line", [
+    "Sources : AFP, RFI, Africa Intelligence",          # French typography: a space before the colon
+    "Crédit photo : des soldats près de la frontière (AFP)",
+    "À lire également : Tigré, la fragile paix de Pretoria",
+    "Par notre correspondante à Niamey",
+    "Also read: Soybean farmers wait for the first Chinese orders",
+    "By our Middle East correspondent",
+    "Data publicării: 11.06.2025 – 08:15",
+])
+def test_clean_drops_portal_lines_of_long_articles(line):
+    raw = f"Titre de l'article\nLe ministère a convoqué mardi l'ambassadeur pour protester.\n{line}\n"
+    text, _, removed = cleaning.clean(raw)
+    assert [r["text"] for r in removed] == [line]
+    assert "convoqué mardi" in text

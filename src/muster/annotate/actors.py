@@ -100,6 +100,21 @@ def _valid(lex: Lex, toks: list[Tok], i: int, j: int) -> bool:
     return True
 
 
+def _language_noun(lx: Lexicon, toks: list[Tok], j: int) -> bool:
+    """A word for "language" after the adjective, past only adjectives and "and" ("казахском и русском языках")."""
+    cached = lx.__dict__.get("_language_nouns")
+    if cached is None:
+        cached = lx.__dict__["_language_nouns"] = (lx.word_set("language_nouns"),
+                                                   tuple(lx.cfg.get("adjective_endings") or ()))
+    words, ends = cached
+    for k in range(j, min(len(toks), j + 4)):
+        if toks[k].low in words:
+            return True
+        if not (toks[k].low in lx.conj or (ends and toks[k].low.endswith(ends))):
+            return False
+    return False
+
+
 def find(lx: Lexicon, toks: list[Tok]) -> list[Match]:
     """Longest lexicon matches, left to right, no overlaps."""
     out: list[Match] = []
@@ -120,6 +135,8 @@ def find(lx: Lexicon, toks: list[Tok]) -> list[Match]:
             head = lx.role_head(toks[i].text)
             if head is not None:
                 best = Match(i, i + 1, head)
+        if best is not None and best.lex.kind == "adjective" and _language_noun(lx, toks, best.j):
+            best = None  # "на казахском и русском языках": a language, not a party
         if best is not None:
             if best.lex.kind == "person" and best.lex.attrs.get("surname") and i > 0 and i - 1 >= prev_end \
                     and _NAME.match(toks[i - 1].text) and toks[i - 1].low not in lx.name_stop and len(toks[i - 1].text) > 1:
@@ -237,7 +254,7 @@ class ActorTagger:
                 u.attrs["compound"] = True
             units.append(u)
         self._coordinate(units, toks)
-        self._places(units, toks)
+        self._places(units, toks, text)
         frame = self._frame(units)
         mentions = [self._mention(u, toks, text, frame, date) for u in units]
         mentions += self._corefer(mentions, text)
@@ -385,7 +402,7 @@ class ActorTagger:
                 a.sector, a.code, a.rule = b.sector, None, "coord"
                 a.kind = b.kind if b.kind != "person" else "institution"
 
-    def _places(self, units: list[Unit], toks: list[Tok]) -> None:
+    def _places(self, units: list[Unit], toks: list[Tok], text: str = "") -> None:
         lx = self.lx
         prev: Unit | None = None
         for u in units:
@@ -393,7 +410,8 @@ class ActorTagger:
                 k = u.i - 1
                 while k >= 0 and toks[k].low in lx.articles and u.i - k <= 2:
                     k -= 1
-                if k >= 0 and toks[k].low in lx.place_preps:
+                # (not across a line break: a heading "Washington weighs in" governs nothing below it)
+                if k >= 0 and toks[k].low in lx.place_preps and "\n" not in text[toks[k].end:toks[u.i].start]:
                     if u.j < len(toks) and toks[u.j].low in lx.speech_after_place:
                         u.attrs["speech"] = toks[u.j].text  # "в Кремле заявили": the seat speaks
                     else:
@@ -422,7 +440,7 @@ class ActorTagger:
         # An unnamed-country state official ("Innenminister X") is often not of the story's main
         # country (a German minister in a Ukraine story): leave the country to the text or the coder.
         borrow = u.attrs.get("local") or u.attrs.get("former") or (
-            u.attrs.get("unknown_person") and u.sector not in STATE_SECTORS)
+            u.attrs.get("unknown_person") and u.sector not in STATE_SECTORS and not u.code)  # ("генсек ОДКБ X": the organisation's)
         if country is None and frame and borrow and u.kind not in ("organisation", "outlet"):
             country = frame
             attrs["country_from"] = "frame"

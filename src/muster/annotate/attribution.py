@@ -10,8 +10,19 @@ from ..pipeline import register
 
 _UP = "A-ZÄÖÜÀ-ÞА-ЯЁІЇЄҐĂÂÎȘȚŞŢ"
 # a source name: up to four capitalised words ("The Moscow Times", "ТАСС", "Radio Free Europe")
-_NAME = rf"((?:(?:der|die|des|dem|the|la|le|les|l'|агентства|издания)\s+)?[{_UP}][\w.\-&]*(?:\s+[{_UP}][\w.\-&]*){{0,3}})"
+_NAME = rf"((?:(?:der|die|des|dem|the|la|le|les|l'|агентства|издания{{words}})\s+)?[«„“\"]?[{_UP}][\w.\-&]*(?:\s+[{_UP}][\w.\-&]*){{{{0,3}}}})"
 _ARTICLE = re.compile(r"^(?:der|die|des|dem|the|la|le|les|l'|агентства|издания)\s+")
+_QUOTE = re.compile(r"^[«„“\"]")
+
+
+def _sentence_end(name: str) -> int:
+    """Length of a matched source name up to a full stop ending a sentence inside it ("Reuters. Poland"),
+    keeping abbreviations ("U.S. State Department", "Dr. X")."""
+    for m in re.finditer(r"\.\s+", name):
+        words = name[:m.start()].split()
+        if words and len(words[-1]) > 2 and "." not in words[-1]:
+            return m.start()
+    return len(name)
 
 
 class AttributionTagger:
@@ -25,18 +36,30 @@ class AttributionTagger:
         before = sorted(data.get("cues") or [], key=len, reverse=True)
         after = sorted(data.get("cues_after") or [], key=len, reverse=True)
         alt = lambda cs: "|".join(re.escape(c) for c in cs)  # noqa: E731
-        self.rx = re.compile(rf"(?<!\w)({alt(before)})\s+{_NAME}") if before else None
-        self.rx_after = re.compile(rf"{_NAME}\s+({alt(after)})(?!\w)") if after else None
+        # "сообщает агентство Anadolu", "как пишет «Коммерсантъ»": outlet words and quotes around the name
+        words = "".join("|" + re.escape(w) for w in data.get("source_words") or [])
+        name = _NAME.format(words=words)
+        self.prefix = re.compile(rf"^(?:{words[1:]})\s+") if words else None
+        self.rx = re.compile(rf"(?<!\w)({alt(before)})\s+{name}") if before else None
+        self.rx_after = re.compile(rf"{name}\s+({alt(after)})(?!\w)") if after else None
+
+    def _source(self, name: str) -> str:
+        name = _QUOTE.sub("", _ARTICLE.sub("", name))
+        if self.prefix is not None:
+            name = _QUOTE.sub("", self.prefix.sub("", name))
+        return name
 
     def __call__(self, doc: Document) -> Document:
         found: list[Attribution] = []
         if self.rx is not None:
             for m in self.rx.finditer(doc.clean):
-                found.append(Attribution(m.start(), m.end(), m.group(0), source=_ARTICLE.sub("", m.group(2))))
+                cut = _sentence_end(m.group(2))  # "according to Reuters.\nPoland ...": the name ends with its sentence
+                end = m.end() - (len(m.group(2)) - cut)
+                found.append(Attribution(m.start(), end, doc.clean[m.start():end], source=self._source(m.group(2)[:cut])))
         if self.rx_after is not None:
             for m in self.rx_after.finditer(doc.clean):
                 if not any(a.start <= m.start() < a.end for a in found):
-                    found.append(Attribution(m.start(), m.end(), m.group(0), source=_ARTICLE.sub("", m.group(1))))
+                    found.append(Attribution(m.start(), m.end(), m.group(0), source=self._source(m.group(1))))
         doc.attributions = sorted(found, key=lambda a: a.start)
         return doc
 

@@ -310,6 +310,10 @@ class PlaceTagger:
         found = self.gaz.lookup(keys)
         lower = {t.text for t in toks if t.text.islower()}
         persons = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
+        # a word of an organisation's name is no place ("Orano" is a company, not Oran)
+        orgs = [(a.start, a.end) for a in doc.actors if a.kind in ("organisation", "outlet")]
+        # a seat the actor lexicon places in one country is no town of another ("White House" is not Casablanca)
+        seats = {(a.start, a.end): a.country for a in doc.actors if a.kind == "capital" and a.country}
         by_start: dict[int, list[tuple[int, str, list[str]]]] = {}
         for i, n, key, variants in spans:
             by_start.setdefault(i, []).append((n, key, variants))
@@ -321,6 +325,11 @@ class PlaceTagger:
             for n, key, variants in reversed(by_start[i]):
                 if key not in found and not any(v in found for v in variants):
                     continue  # no candidates: no match
+                if any(s <= toks[i].start and toks[i + n - 1].end <= e for s, e in orgs):
+                    continue
+                seat = seats.get((toks[i].start, toks[i + n - 1].end))
+                if seat and not any(c.country == seat for c in found.get(key, []) + [c for v in variants for c in found.get(v, [])]):
+                    continue
                 m = self._match(doc, toks, lower, i, n, key, variants, found, persons)
                 if m is not None:
                     matches.append(m)
@@ -333,6 +342,8 @@ class PlaceTagger:
                persons: list[tuple[int, int]] | None = None) -> _Match | None:
         t, last = toks[i], toks[i + n - 1]
         surface = doc.clean[t.start:last.end]
+        if n > 1 and fold(surface) in self.stop:  # a stop entry of several tokens ("L'Union")
+            return None
         cands, inflected = found.get(key, []), False
         if not cands:
             for v in variants:

@@ -87,6 +87,10 @@ def _accept(lex: Lexicon, t: Template, m: re.Match[str], text: str, anchor: date
             return False
         if prev in lex.year_name_before and nxt[:1].isupper():  # "the 1951 Mutual Defense Treaty": a name
             return False
+        if prev in lex.year_document_preps and lex.year_document_nouns:  # "den Wasservertrag von 1960"
+            head = re.search(r"(\S+)\s+\S+\s*$", text[max(0, m.start() - 60):m.start()])
+            if head and fold(head.group(1)).endswith(lex.year_document_nouns):
+                return False
         low = fold(nxt)
         if nxt[:1] in ("%", "$", "€", "£") or any(low == w or len(w) > 3 and low.startswith(w) for w in lex.count_after):
             return False

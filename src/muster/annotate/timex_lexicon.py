@@ -94,6 +94,8 @@ class Lexicon:
     weekday_not_before: set[str] = field(default_factory=set)
     count_words: set[str] = field(default_factory=set)
     year_name_before: set[str] = field(default_factory=set)
+    year_document_nouns: tuple[str, ...] = ()  # "der Wasservertrag von 1960": a document named by its year
+    year_document_preps: set[str] = field(default_factory=set)
     count_after: set[str] = field(default_factory=set)
     next_capital_rejects: bool = False
     prev_capital_rejects: bool = False
@@ -181,6 +183,8 @@ def lexicon(lang: str) -> Lexicon:
     lex.weekday_not_before = {fold(w) for w in data.get("weekday_not_before") or []}
     lex.count_words = {fold(w) for w in data.get("count_words") or []}
     lex.year_name_before = {fold(w) for w in data.get("year_name_before") or []}
+    lex.year_document_nouns = tuple(fold(w) for w in data.get("year_document_nouns") or [])
+    lex.year_document_preps = {fold(w) for w in data.get("year_document_preps") or []}
     lex.count_after = {fold(w) for w in data.get("count_after") or []}
     lex.next_capital_rejects = bool(data.get("bare_year_next_capital_rejects"))
     lex.prev_capital_rejects = bool(data.get("bare_year_prev_capital_rejects"))

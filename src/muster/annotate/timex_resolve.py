@@ -180,6 +180,8 @@ def _range(lex: Lexicon, g: dict[str, str], anchor: date | None, tense: str | No
         return cal.span(date(y1, 1, 1), date(y2, 12, 31))
     if d1 is not None and m1 is None:
         m1 = m2
+    if d2 is not None and m2 is None:  # "from September 12 to 16": the second day is in the first month
+        m2 = m1
     end = _partial(y2 or y1, m2, d2, anchor, tense)
     if end is None or end.end is None:
         return None

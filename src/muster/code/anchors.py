@@ -43,8 +43,25 @@ def place_spans(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], d: Dra
     full = [(toks[d.full_clause[0]].start, toks[d.full_clause[1] - 1].end)] if d.full_clause[1] else []
     return [own, more, full]
 
+def _apposition(toks: list[Token], i: int, anchor: int) -> bool:
+    """Token i inside an apposition before the anchor: "X, condemned in 2023 for fraud, rejected ...";
+    not a bracketed adverbial ("X, in early March 2025, expelled ..."), which starts near its comma."""
+    if i >= anchor:
+        return False
+    c1 = next((j for j in range(i - 1, -1, -1) if toks[j].text == ","), None)
+    c2 = next((j for j in range(i + 1, anchor) if toks[j].text == ","), None)
+    return c1 is not None and c2 is not None and 0 < c1 < i - 3 and c2 - c1 <= 16 and anchor - c2 <= 3
+
+
 def event_date(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], times: list[TimeX],
           starts: list[int], d: Draft) -> TimeX | None:
+    rel = {w.lower() for w in g.config.get("time_relatives") or ()}
+    k = d.clause[0]
+    if rel and toks[k].lower in rel:  # "since June, when it bombed ...": the date the adverb refers back to
+        j = k - 2 if k > 1 and toks[k - 1].text == "," else k - 1
+        prior = [t for t in times if j >= 0 and t.start <= toks[j].start < t.end and (t.value or t.start_date)]
+        if prior:
+            return prior[0]
     concrete = [t for t in times if not t.relation and (t.value or t.start_date or t.end_date)]
     if not concrete:
         return None
@@ -53,6 +70,8 @@ def event_date(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], times: 
 
     def background(t: TimeX) -> bool:
         i = tok_index(starts, t.start)
+        if _apposition(toks, i, d.anchor):
+            return True
         for cs, ce in cl:
             if cs <= i < ce:
                 return cs != d.clause[0] and bg.has(toks[cs])

@@ -1,6 +1,7 @@
 """The event coder: trigger patterns per sentence, grouped into events with roles, modality, date and place."""
 from __future__ import annotations
 
+import re
 from copy import copy
 from dataclasses import replace
 
@@ -28,6 +29,22 @@ _EMBEDDING_MODES = {("ACCUSE", "allege")}
 _CONDITIONAL = ("THREATEN",)
 # a coercive act announced under a condition is a threat (config conditional_threats): "will block ... if"
 _THREAT_CAMEO = {"SANCTION": "1312", "COERCE": "132", "ASSAULT": "138"}
+# a line without final punctuation, this short, inside the body is a crosshead ("Deux ans de rupture"):
+# a section label, not a report (the headline block before the first body sentence is still coded)
+_CROSSHEAD_MAX_WORDS = 12
+_FINAL_PUNCT = re.compile(r"[.!?…;:][\"'»«“”„)\]]*$")
+
+
+_OPEN_QUOTES = frozenset({'"', "„", "“", "«", "‚", "'", "»"})
+
+
+def _quoted_label(g: Grammar, toks: list[Token], i: int) -> bool:
+    """A trigger inside a quote opened right after a label word ("verurteilte X als „Angriff auf ...",
+    "what it calls \"hybrid attacks\""): a characterisation, not a report of the act."""
+    for j in range(i - 1, max(0, i - 3), -1):
+        if toks[j].text in _OPEN_QUOTES:
+            return g.words["label_words"].has(toks[j - 1])
+    return False
 
 
 def _dateline(text: str, sent_start: int, m: Mention) -> bool:
@@ -69,6 +86,11 @@ class EventCoder:
                         continue
                     if pat.needs and not any(pat.needs.has(toks[j]) for j in range(cs, ce) if j not in got):
                         continue
+                    # "адвокат задержанного": a participle in an oblique case names a person, it tells no act
+                    if not pat.noun and g.words["non_predicates"].has_surface(toks[head(trig, got)]):
+                        continue
+                    if _quoted_label(g, toks, min(got)):
+                        continue
                     hits.append((pat, got, head(trig, got)))
         # a token serves one pattern: the longest trigger, then the earlier pattern in the file
         hits.sort(key=lambda h: (-len(h[1]), h[0].order))
@@ -88,7 +110,9 @@ class EventCoder:
         topic = g.words["topic_preps"]
         for j in range(idx - 1, max(-1, idx - 3), -1):
             if topic.has(toks[j]):
-                return False
+                # "объявил о заморозке участия": announcing one's own measure is the measure
+                return j > 0 and g.words["announce_verbs"].has(toks[j - 1]) \
+                    and not any(toks[k].is_word for k in range(j + 1, idx))
         if has_time:
             return True
         indef, glue = g.words["indefinite"], g.words["np_glue"]
@@ -125,6 +149,10 @@ class EventCoder:
             # "condemned the exercises and put its forces on alert": a verb after "and" opens a new predicate
             distinct = distinct or (prev is not None and not prev.verb and not noun and got[0] > 0
                                     and g.words["coordinators"].has(toks[got[0] - 1]))
+            # "Россия ограничила ввоз ..., а Казахстан приостановил транзит": comma + coordinator opens a new act
+            distinct = distinct or (prev is not None and prev.verb and not noun and any(
+                toks[j].text == "," and g.words["coordinators"].has(toks[j + 1])
+                for j in range(prev.tokens[-1] + 1, got[0] - 1)))
             if prev is not None and prev.pattern.type == pat.type and not distinct:
                 between = range(prev.tokens[-1] + 1, got[0])
                 if not any(repeat.has(toks[j]) for j in range(prev.tokens[-1] + 1, min(len(toks), got[-1] + 3))) \
@@ -145,6 +173,16 @@ class EventCoder:
         for d in drafts:
             cs, ce = d.clause
             dated = any(toks[cs].start <= t.start < toks[ce - 1].end for t in times if not t.relation)
+            if not dated and not d.verb and not g.config.get("articles", True):
+                # no articles (ru, uk): a date earlier in the same clause, cut off only by commas around an
+                # inserted phrase ("В воскресенье военные, дислоцированные там, провели учения"), dates it
+                lo, breaks = cs, g.words["clause_breaks"]
+                n = next((k for k, c in enumerate(cl) if c[0] <= d.anchor < c[1]), 0)
+                while n > 0 and toks[cl[n][0] - 1].text == "," and not breaks.has(toks[cl[n][0]]) \
+                        and not breaks.has(toks[cl[n - 1][0]]):
+                    n -= 1
+                    lo = cl[n][0]
+                dated = any(toks[lo].start <= t.start < toks[ce - 1].end for t in times if not t.relation)
             if not d.verb and not self._nominal_ok(g, toks, d.anchor, dated):
                 continue
             keep.append(d)
@@ -234,6 +272,9 @@ class EventCoder:
         pcfg = g.config.get("passive") or {}
         if pv.lemma in (pcfg.get("not_with") or ()) or pv.lower in (pcfg.get("not_with") or ()):  # "est arrivée": a perfect with "être", not a passive
             return False
+        refl = pcfg.get("reflexive") or ()
+        if any(toks[j].lower in refl for j in range(max(0, d.anchor - 3), d.anchor)):
+            return False  # "se sont retirés": the compound past of a pronominal verb, not a passive
         if not pcfg.get("aux_required", True):
             return True
         a = d.anchor
@@ -254,10 +295,17 @@ class EventCoder:
         frame = Frame.of(doc, actors)
         drafts: list[Draft] = []
         carried = None
+        head_end, body = doc.clean.find("\n"), False
         for si, sent in enumerate(doc.sentences):
             toks = tokenize(sent.text, lang, sent.start)
             if not toks:
                 continue
+            if 0 <= head_end < sent.start:  # below the headline line
+                if _FINAL_PUNCT.search(sent.text.rstrip()):
+                    body = True
+                elif body and len(toks) <= _CROSSHEAD_MAX_WORDS:
+                    carried = None  # a crosshead: no events, and a new section
+                    continue
             starts = [t.start for t in toks]
             ments = [m for m in actors if sent.start <= m.start < sent.end]
             attribs = [a for a in doc.attributions if sent.start <= a.start < sent.end]
@@ -337,6 +385,9 @@ class EventCoder:
                 if d.co_actor is not None and d.co_actor.iso != (d.actor.iso if d.actor else None):
                     drafts.append(copy(d))  # one event per co-actor, the same in every other respect
                     drafts[-1].actor, drafts[-1].co_actor = d.co_actor, None
+                if d.co_recipient is not None and d.recipient is not None:
+                    drafts.append(copy(d))  # "з делегаціями України та Росії": one event per recipient
+                    drafts[-1].recipient, drafts[-1].co_recipient = d.co_recipient, None
                 for extra in d.more_co_actors:  # "Литва, Латвія та Естонія": one event per member
                     drafts.append(copy(d))
                     drafts[-1].actor, drafts[-1].co_actor, drafts[-1].more_co_actors = extra, None, []

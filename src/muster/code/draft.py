@@ -33,6 +33,24 @@ def _quoted_phrases(toks: list[Token]) -> set[int]:
     return out
 
 
+def _name_list(toks: list[Token], coord) -> set[int]:
+    """Commas inside a list of names ("до Польщі, Словаччини та Румунії"): they join, not split, a clause."""
+    out: set[int] = set()
+    cap = lambda t: t.is_word and t.text[:1].isupper()  # noqa: E731
+    for i in range(1, len(toks) - 1):
+        if toks[i].text != "," or i in out or not cap(toks[i - 1]) or not cap(toks[i + 1]):
+            continue
+        commas, j = [i], i + 1
+        while j < len(toks) and cap(toks[j]):
+            j += 1
+            if j < len(toks) and toks[j].text == "," and j + 1 < len(toks) and cap(toks[j + 1]):
+                commas.append(j)
+                j += 1
+        if j + 1 < len(toks) and coord.has(toks[j]) and cap(toks[j + 1]):
+            out.update(commas)
+    return out
+
+
 @dataclass
 class Draft:
     """An event being assembled from one or more trigger hits in a sentence."""
@@ -52,6 +70,7 @@ class Draft:
     coordinated: bool = False  # joined to the previous verb by a coordinator ("expelled ... and summoned")
     co_actor: Slot | None = None  # "Lithuania and Latvia assured Poland of support": a second actor
     more_co_actors: list[Slot] = field(default_factory=list)  # "Lithuania, Latvia and Estonia": the others
+    co_recipient: Slot | None = None  # "met the delegations of Ukraine and Russia": a second recipient
     location: dict[str, Any] | None = None
     loc_country: str | None = None
     date: dict[str, Any] | None = None
@@ -89,6 +108,7 @@ def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
     after_punct = g.words["prep_like_breaks"]
     coord = g.words["coordinators"]
     inline = _quoted_phrases(toks) if any(t.text in _QUOTES for t in toks) else set()
+    inline |= _name_list(toks, coord)
     for i, t in enumerate(toks):
         if t.text in BREAK_PUNCT and i not in inline:
             if i > start:

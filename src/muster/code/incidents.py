@@ -30,10 +30,12 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if d.dated or d.negated or d.hypothetical or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
             if d.dated and not d.negated and not d.hypothetical and len(d.date.get("value") or "") == 10:
                 twin = next((o for m, o in enumerate(drafts[:n]) if m not in gone and o.dated
-                             and o.pattern.type == d.pattern.type and 0 < d.sent - o.sent <= 2
+                             and o.pattern.type == d.pattern.type and 0 <= d.sent - o.sent <= 2
+                             and o.etype == d.etype and not o.hypothetical and not o.negated
                              and (o.date or {}).get("value") == d.date["value"]
                              and _same(o.actor, d.actor) and _same(o.recipient, d.recipient)), None)
-                if twin is not None:  # the same incident told twice ("protests in Tbilisi ... demonstrated")
+                if twin is not None:  # the same incident told twice ("protests in Tbilisi ... demonstrated",
+                    # "принял посла, с которым обсудил ...": one meeting)
                     if twin.location is None:
                         twin.location, twin.loc_country = d.location, d.loc_country
                     gone.add(n)

@@ -21,6 +21,9 @@ class Modality:
     coordinators: WordSet
     conditional: WordSet  # opens a condition: the event of the neighbouring main clause may not happen
     plotting: WordSet  # "plotting an attack": a plan, not the act (read just before a nominal trigger)
+    attributive: WordSet = WordSet(None)  # "a planned sale": after these a cue modifies a noun, not the verb
+    negation_after: WordSet = WordSet(None)  # "задержанных нет": a negation right after the trigger
+    purpose: tuple[tuple[str, ...], ...] = ()  # "pentru a mobiliza": a clause opened so states an aim, not a fact
 
 
 @lru_cache(maxsize=None)
@@ -32,7 +35,10 @@ def modality(lang: str) -> Modality:
                     WordSet(data.get("hypothetical")), WordSet(data.get("future_aux")),
                     WordSet(data.get("intent")), WordSet(attrib.get("speech")),
                     WordSet((load_yaml(lang, "events.yaml") or {}).get("config", {}).get("coordinators")),
-                    WordSet(data.get("conditional"), surface=True), WordSet(data.get("plotting")))
+                    WordSet(data.get("conditional"), surface=True), WordSet(data.get("plotting")),
+                    WordSet(data.get("attributive_after"), surface=True),
+                    negation_after=WordSet(data.get("negation_after"), surface=True),
+                    purpose=tuple(tuple(p.lower().split()) for p in data.get("purpose") or ()))
 
 
 def is_negated(m: Modality, toks: list[Token], clause: tuple[int, int], trigger: list[int]) -> bool:
@@ -41,6 +47,9 @@ def is_negated(m: Modality, toks: list[Token], clause: tuple[int, int], trigger:
         window = range(s, e)
     else:
         window = range(max(s, trigger[0] - m.negation_scope), trigger[0])
+    after = max(trigger) + 1
+    if m.negation_after and after < e and m.negation_after.has_surface(toks[after]):
+        return True
     return any(m.negation.has(toks[j]) for j in window if j not in trigger)
 
 
@@ -51,6 +60,8 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
     s, e = clause
     if sentence.text.rstrip().endswith("?"):
         return "question"
+    if any(tuple(t.lower for t in toks[s:s + len(p)]) == p for p in m.purpose):
+        return "modal"  # "... pentru a mobiliza alegători la proteste": the aim of the act told before
     found = ""
     coord = m.coordinators
     lo, hi = min(trigger), max(trigger)
@@ -61,6 +72,8 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
         between = range(hi + 1, j) if j > hi else range(j + 1, lo)
         if any(coord.has(toks[k]) for k in between):
             continue
+        if j > 0 and m.attributive.has_surface(toks[j - 1]) and j + 1 not in trigger:
+            continue  # "protested against a planned sale": the cue belongs to another noun ("a possible attack" stays)
         # future: "wird angreifen", "will attack", "будет атаковать" (the trigger is an infinitive)
         if m.future_aux.has_surface(toks[j]) and any(toks[t].lower == toks[t].lemma for t in trigger):
             found = found or "intent"

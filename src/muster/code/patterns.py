@@ -135,7 +135,8 @@ _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefini
               "np_glue", "passive_aux", "participle", "agent_preps", "weapons", "topic_preps", "locative_preps",
               "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects",
               "sequence_breaks", "relative_subjects", "relative_objects", "impersonal_verbs", "flag_words",
-              "prep_like_breaks", "never_nouns", "proclitic_objects")
+              "prep_like_breaks", "never_nouns", "proclitic_objects", "non_predicates", "announce_verbs",
+              "label_words")
 
 
 _LEMMA_KEYS = ("weapons", "pair_words", "place_anaphora", "anaphoric_objects")  # content words: lemma too

@@ -109,7 +109,7 @@ def _coordinated_head(g: Grammar, toks: list[Token], pick: tuple[int, Mention],
                       pool: list[tuple[int, Mention]]) -> tuple[tuple[int, Mention], tuple[int, Mention] | None]:
     """"Russia and Ukraine exchanged": the first conjunct acts, the second is the partner."""
     coord = g.words["coordinators"]
-    for i, m in pool:
+    for i, m in sorted(pool, key=lambda x: -x[0]):  # the conjunct nearest the coordinator
         if i < pick[0] and pick[0] - i <= 4 and any(coord.has(toks[j]) for j in range(i + 1, pick[0])):
             return (i, m), pick
     return pick, None
@@ -127,6 +127,35 @@ def _subject_first(g: Grammar, tok: Token) -> bool:
     """A clause opening with a determiner, number or quantifier starts with its subject ("Die Polizei ...")."""
     w = g.words
     return tok.text[0].isdigit() or w["definite"].has(tok) or w["indefinite"].has(tok) or w["quantifiers"].has(tok)
+
+
+def _relative_start(g: Grammar, toks: list[Token], cs: int) -> int | None:
+    """Start of a relative clause ", which ... ," that closes right before token cs, else None."""
+    if cs < 2 or toks[cs - 1].text != ",":
+        return None
+    for r in range(cs - 2, 0, -1):
+        if toks[r].text == ",":
+            return None
+        if g.words["relative_subjects"].has_surface(toks[r]) and toks[r - 1].text == ",":
+            return r - 1
+    return None
+
+
+def _adjoined_participle(g: Grammar, toks: list[Token], cs: int, anchor: int) -> bool:
+    """A present participle opening a clause after a comma ("..., calling the incident a threat"): it
+    adjoins the main clause, whose subject it shares (events.yaml config `adjoined_participle`)."""
+    suffix = g.config.get("adjoined_participle")
+    return bool(suffix) and cs == anchor and cs > 0 and toks[cs - 1].text == "," \
+        and toks[anchor].lower.endswith(suffix)
+
+
+def _asyndetic(g: Grammar, d: Any, toks: list[Token]) -> bool:
+    """"setzte den Vertrag aus, wies Attachés aus und ...": a verb right after a comma that follows another
+    predicate of the sentence continues it (its subject is the earlier one), unless it is a speech verb."""
+    cs = d.clause[0]
+    p = d.prev_in_sentence
+    return cs > 0 and d.anchor == cs and toks[cs - 1].text == "," and p is not None and bool(p.verb) \
+        and not modality(g.lang).speech.has(toks[d.anchor])
 
 
 def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int, int, Mention]]) -> None:
@@ -147,16 +176,21 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         if m.role == "place" and not d.pattern.recipient_place and not (
                 m.kind in ("country", "capital") and preps is not default and _prep_before(toks, i, preps, 3)):
             continue
-        if recipient is None and i > anchor - 4 and (_prep_before(toks, i, preps, stop=d.time_tokens)
-                                                     or _prep_before(toks, i, default, stop=d.time_tokens)):
+        # ("Накануне у здания консульства России прошёл пикет": the type's own preposition fronted at the clause start)
+        fronted = i < anchor and preps is not default and preps is not None \
+            and any(preps.has(toks[t]) for t in range(cs, min(cs + 3, i))) and _prep_before(toks, i, preps)
+        if recipient is None and (i > anchor - 4 or fronted) and (_prep_before(toks, i, preps, stop=d.time_tokens)
+                                                                  or _prep_before(toks, i, default, stop=d.time_tokens)):
             recipient = (i, m)
         elif actor is None and d.passive and _prep_before(toks, i, agent):
             actor = (i, m)
+    # "объявила о выделении Украине ...": the announcer acts, the party after the noun receives
+    announced = not d.verb and any(g.words["announce_verbs"].has(toks[t]) for t in range(max(cs, anchor - 4), anchor))
     # "a Russian missile strike on X", "Russlands Angriff": the party attached to an event noun acts
     for n in sorted(set(d.noun_tokens)):
         for i, m in in_clause:
             if actor is None and m.role != "place" and (recipient is None or m is not recipient[1]) \
-                    and (n - 3 <= i < n or (d.verb is False and 0 < i - n <= 2 and i < anchor + 3)):
+                    and (n - 3 <= i < n or (d.verb is False and not announced and 0 < i - n <= 2 and i < anchor + 3)):
                 if not _prep_before(toks, i, preps, 3):
                     actor = (i, m)
     free = [(i, m) for i, m in in_clause
@@ -233,7 +267,8 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                         d.more_co_actors.append(Slot(actor[1]))
                         actor = head
             elif actor is None and after and g.config.get("inversion") and anchor - cs <= 4 and pronoun is None \
-                    and not _subject_first(g, toks[cs]) and d.shares_subject is None:
+                    and not _subject_first(g, toks[cs]) and d.shares_subject is None \
+                    and not _asyndetic(g, d, toks):
                 # (a verb right after "und" shares the earlier subject: "verurteilte ... und versetzte die Armee")
                 first = after[0]
                 if not any(anchor < t < first[0] for t in d.noun_tokens) and not any(
@@ -246,7 +281,7 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                 recipient = rest[0]
     else:  # nominal trigger: genitive chain after it
         chain = [x for x in after if x[0] - max(d.tokens) <= 6]
-        if actor is None and before and before[0][0] - cs <= 2 and d.pattern.type not in SYMMETRIC \
+        if actor is None and before and (before[0][0] - cs <= 2 or announced) and d.pattern.type not in SYMMETRIC \
                 and (recipient is None or before[0][1] is not recipient[1]):
             actor = before[0]  # "the government announced the suspension of ...": the clause subject
             # (not for talks: "announced talks between Israel and Hamas" names the parties after the noun)
@@ -301,6 +336,14 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         matrix = [(i, m) for i, m in sent if i < p.full_clause[0] and m.role != "place"]
         if matrix:
             actor, d.shares_subject, d.coordinated = matrix[-1], None, False
+    # (the same when the complement holds no event: "заявила, что руководство «...», и обвинила Ереван":
+    # a comma before "и" closes the complement, so the verb after it is the speaker's)
+    elif actor is None and p is None and d.verb and not d.passive and cs > 1 \
+            and g.words["coordinators"].has(toks[cs]) and toks[cs - 1].text == ",":
+        comp = [k for k in range(1, cs - 1) if g.words["complementizers"].has(toks[k]) and toks[k - 1].text == ","]
+        matrix = [(i, m) for i, m in sent if comp and i < comp[-1] and m.role != "place"]
+        if matrix:
+            actor = matrix[-1]
     # shared or controlled subject: "X diversified A, deepened B", "Russia admitted having targeted ...":
     # a clause without its own subject takes the nearest earlier party of the sentence
     opener = toks[cs] if cs < len(toks) else None
@@ -317,8 +360,13 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             and cs > 0 and d.shares_subject is None:
         earlier = [(i, m) for i, m in sent if i < cs and m.role != "place"
                    and (recipient is None or m is not recipient[1])]
+        rel = _relative_start(g, toks, cs)
+        if rel is not None and any(i < rel for i, _ in earlier):
+            earlier = [x for x in earlier if x[0] < rel]  # "Egypt, which backs the army, condemned": Egypt
         if d.prev_in_sentence is not None and (d.prev_in_sentence.verb or d.prev_in_sentence.actor is not None):
             d.shares_subject = d.prev_in_sentence  # "expelled two diplomats, accusing them of ...": same subject
+        elif earlier and _adjoined_participle(g, toks, cs, anchor):
+            actor = earlier[0]  # "X said on Monday that a boat had entered ..., calling it a threat": X
         elif earlier:
             actor = earlier[-1]
     d.anaphoric_object = recipient is None and (any(g.words["anaphoric_objects"].has(toks[t])
@@ -351,6 +399,15 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         d.actor = Slot(actor[1])
     if recipient is not None:
         d.recipient = Slot(recipient[1])
+        # "with the delegations of Ukraine and Russia": a party joined to the recipient by "and" also receives
+        ends = {id(m): j for _, j, m in ments}
+        end = ends.get(id(recipient[1]), recipient[0])
+        nxt = next((x for x in sent if end < x[0] <= end + 2), None)
+        if nxt is not None and nxt[1].country and nxt[1].role != "place" and not d.passive \
+                and recipient[0] > 0 and toks[recipient[0] - 1].text != "," \
+                and all(g.words["coordinators"].has(toks[t]) for t in range(end + 1, nxt[0])) and nxt[0] > end + 1 \
+                and nxt[1].country not in (recipient[1].country, actor[1].country if actor else None):
+            d.co_recipient = Slot(nxt[1])
 
 
 def target_recipient(g: Grammar, d: Any, toks: list[Token], frame: Frame) -> None:
@@ -367,6 +424,11 @@ def target_recipient(g: Grammar, d: Any, toks: list[Token], frame: Frame) -> Non
         for words, sector in g.targets:
             if words.has(toks[j]):
                 country = frame.top({d.actor.iso if d.actor else None, d.loc_country}, minimum=2)
+                # "уразили НПЗ у Саратові" in a story about two other states: not a main party's,
+                # the target belongs to the country it stands in
+                if country and d.loc_country and d.actor is not None and d.loc_country != d.actor.iso \
+                        and country not in {c for c, _ in frame.counts.most_common(2)}:
+                    country = d.loc_country
                 if country:
                     d.recipient = Slot(None, True, country, sector, toks[j].text)
                 return
@@ -390,6 +452,10 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                          and o.actor is not None and not o.actor.implicit and o.actor.iso
                          and o.actor.mention is not None and o.actor.mention.sector == d.actor.mention.sector), None)
             country = d.organ_country or same or home
+            if not d.organ_country and not same and d.recipient is not None and country == d.recipient.iso \
+                    and d.pattern.type not in DOMESTIC:
+                # "the interim administration accused Eritrea": the organ is not the named target's own
+                country = frame.top({country}, 1)
             if country:
                 d.actor = Slot(d.actor.mention, d.actor.implicit, country, d.actor.mention.sector)
         if d.recipient is not None and d.recipient.mention is not None and not d.recipient.iso \
@@ -483,7 +549,12 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                 told = [o for o in drafts[max(0, n - 6):n] if d.sent - o.sent <= 4]
                 if d.anaphoric_type:  # "rejected the tariffs": the latest act of that kind
                     same = [o for o in drafts[:n] if d.anaphoric_rule in o.rules]  # "учения": the exercises, not troops
-                    told = (same or [o for o in drafts[:n] if o.pattern.type == d.anaphoric_type])[-1:]
+                    # ("the move" also starts a MOBILIZE trigger: with no such act told, the last act told)
+                    told = (same or [o for o in drafts[:n] if o.pattern.type == d.anaphoric_type])[-1:] or told
+                if told and (told[-1].actor is None or not told[-1].actor.key):
+                    # "the decision" after an act with no named agent ("the ambassador was summoned"):
+                    # the last act whose agent is known
+                    told = [o for o in told if o.actor is not None and o.actor.key][-1:] or told
                 if d.anaphoric_object and told and told[-1].actor is not None and told[-1].actor.key \
                         and told[-1].actor.key != d.actor.key:
                     d.recipient = told[-1].actor.copy()

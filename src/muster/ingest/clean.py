@@ -109,7 +109,8 @@ def classify(line: str, rules: Rules, *, after_teaser: bool = False,
     if key in rules.exact:
         return "list"
     if len(line.split()) <= PREFIX_MAX_WORDS or not _FINAL.search(line):
-        folded = " ".join(line.casefold().split())
+        # French typography spaces the colon ("Sources : AFP"); the rules are written without
+        folded = " ".join(line.casefold().split()).replace(" :", ":")
         if folded.startswith(rules.prefixes):
             return "prefix"
     if rules.pattern is not None and rules.pattern.match(line):
