@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import data
+from ..cache import cache_dir, writable_dir  # noqa: F401 (cache_dir re-exported: where the index lives)
 from ..lang import SUPPORTED, load_yaml, parse_yaml
 from ..lang import path as lang_path
 from .gazetteer_names import admin1_names, fold
@@ -48,14 +49,6 @@ class Candidate:
     kind: int  # PRIMARY | ALTERNATE | CURATED
     lang: str  # language of a curated name, "" when any
     capital: bool = False  # the capital city of its country
-
-
-def cache_dir() -> Path:
-    """Where the built index lives: $MUSTER_CACHE_DIR, else $XDG_CACHE_HOME/muster, else ~/.cache/muster."""
-    if os.environ.get("MUSTER_CACHE_DIR"):
-        return Path(os.environ["MUSTER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "muster"
 
 
 def _settings() -> dict[str, Any]:
@@ -89,15 +82,7 @@ def index_key() -> str:
 
 def index_path() -> Path:
     """The index file; in the temporary directory when the cache directory cannot be written."""
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        writable = os.access(folder, os.W_OK)
-    except OSError:
-        writable = False
-    if not writable:
-        folder = Path(tempfile.gettempdir()) / f"muster-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    return folder / f"gazetteer-{index_key()}.sqlite"
+    return writable_dir() / f"gazetteer-{index_key()}.sqlite"
 
 
 # ---------------------------------------------------------------- building
