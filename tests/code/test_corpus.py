@@ -12,7 +12,7 @@ from muster.code import ontology
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-FLOOR_F1 = 0.84  # pinned: overall dev-corpus F1 reached is 0.855 on 108 articles (0.93 on the first 90, before the long blind batch 4); fail on a real regression
+FLOOR_F1 = 0.83  # pinned: overall dev-corpus F1 reached is 0.843 on 114 articles (0.86 on the 108 before blind batch 5); fail on a real regression
 
 
 def _bench():

@@ -13,6 +13,7 @@ from ..lang import load_yaml
 
 TOKEN = re.compile(r"[^\W\u02bc]+|[^\w\s]|\u02bc")  # the Ukrainian apostrophe ʼ splits a word like ' does
 END = "\0"
+_HEADS_MEMO = 1 << 16  # words whose compound role head is remembered
 # Longest match wins; among equally long matches the earlier kind here wins.
 PRIORITY = ("outlet", "organisation", "person", "capital", "country", "adjective", "role")
 
@@ -95,6 +96,7 @@ class Lexicon:
         self.free_modifiers = bool(cfg.get("free_modifiers", False))
         self.compound_heads = bool(cfg.get("compound_heads", False))
         self.role_heads: dict[str, Lex] = {}
+        self._heads_of: dict[str, Lex | None] = {}  # memo of role_head per written word
         self._countries(cfg)
         self._capitals(cfg)
         self._roles(cfg)
@@ -217,12 +219,19 @@ class Lexicon:
     # -- lookup ---------------------------------------------------------------------------
     def role_head(self, token: str) -> Lex | None:
         """The role a German-style compound ends in ('Honorarkonsulat' -> Konsulat), if any."""
-        low = token.lower()
+        memo = self._heads_of
+        if token in memo:
+            return memo[token]
+        low, got = token.lower(), None
         for i in range(1, len(low) - 4):
             lex = self.role_heads.get(low[i:])
             if lex is not None:
-                return lex
-        return None
+                got = lex
+                break
+        if len(memo) >= _HEADS_MEMO:
+            memo.clear()
+        memo[token] = got
+        return got
 
 
 def _same(a: Lex, b: Lex) -> bool:

@@ -46,6 +46,8 @@ from .actor_offices import holder, person_sector
 # Sectors of state organs (CAMEO): their people's country is never guessed from the document.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁЄІЇҐ][\w'’]*\Z")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+_RANK = {k: r for r, k in enumerate(PRIORITY)}
 
 
 @dataclass(slots=True)
@@ -84,7 +86,16 @@ def tokenize(text: str) -> list[Tok]:
     if len(low) != len(text):  # a few letters change length when lower-cased ("İ"): per token
         return [Tok(m.start(), m.end(), m.group(), _fold(m.group().lower())) for m in TOKEN.finditer(text)]
     low = _fold(low)  # offsets are shared: fold the whole text once
-    return [Tok(s, e, text[s:e], low[s:e]) for m in TOKEN.finditer(text) for s, e in (m.span(),)]
+    parts = _SPLIT.split(text)  # [blank, token, blank, ..., token, blank]: only blanks lie between tokens
+    out = []
+    append = out.append
+    pos = len(parts[0])
+    for k in range(1, len(parts), 2):
+        w = parts[k]
+        end = pos + len(w)
+        append(Tok(pos, end, w, low[pos:end]))
+        pos = end + len(parts[k + 1])
+    return out
 
 
 def _fold(low: str) -> str:
@@ -119,9 +130,15 @@ def find(lx: Lexicon, toks: list[Tok]) -> list[Match]:
     """Longest lexicon matches, left to right, no overlaps."""
     out: list[Match] = []
     i, n, prev_end = 0, len(toks), 0
-    rank = {k: r for r, k in enumerate(PRIORITY)}
-    while i < n:
-        node, best = lx.trie, None
+    rank, trie, heads = _RANK, lx.trie, lx.compound_heads
+    # a match opens only on a word the trie starts with or on a long capitalised word (a compound role):
+    # the scan jumps from one such token to the next
+    opens = [k for k, t in enumerate(toks) if t.low in trie or heads and t.text[:1].isupper() and len(t.text) > 6]
+    for i0 in opens:
+        if i0 < i:
+            continue
+        i = i0
+        node, best = trie, None
         k = i
         while k < n:
             node = node.get(toks[k].low)

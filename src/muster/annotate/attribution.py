@@ -42,6 +42,8 @@ class AttributionTagger:
         self.prefix = re.compile(rf"^(?:{words[1:]})\s+") if words else None
         self.rx = re.compile(rf"(?<!\w)({alt(before)})\s+{name}") if before else None
         self.rx_after = re.compile(rf"{name}\s+({alt(after)})(?!\w)") if after else None
+        # every rx_after match holds a blank then a cue: texts without one skip the costly name scan
+        self.cue_after = re.compile(rf"\s({alt(after)})(?!\w)") if after else None
 
     def _source(self, name: str) -> str:
         name = _QUOTE.sub("", _ARTICLE.sub("", name))
@@ -56,7 +58,7 @@ class AttributionTagger:
                 cut = _sentence_end(m.group(2))  # "according to Reuters.\nPoland ...": the name ends with its sentence
                 end = m.end() - (len(m.group(2)) - cut)
                 found.append(Attribution(m.start(), end, doc.clean[m.start():end], source=self._source(m.group(2)[:cut])))
-        if self.rx_after is not None:
+        if self.rx_after is not None and self.cue_after is not None and self.cue_after.search(doc.clean):
             for m in self.rx_after.finditer(doc.clean):
                 if not any(a.start <= m.start() < a.end for a in found):
                     found.append(Attribution(m.start(), m.end(), m.group(0), source=self._source(m.group(1))))

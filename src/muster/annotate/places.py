@@ -15,6 +15,7 @@ from .gazetteer import CURATED, PRIMARY, Candidate, Gazetteer, gazetteer
 from .gazetteer_names import fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens and what lies between them
 _ELISION = re.compile(r"['’]")
 _JOIN = re.compile(r"[ \t\u00a0]*['’]?[ \t\u00a0]*")  # what may separate the words of one name
 MAX_WORDS = 5
@@ -127,7 +128,13 @@ class PlaceTagger:
         toks: list[_Tok] = []
         elisions, possessives = self.elisions, self.possessives
         if not elisions and not possessives:  # most languages: every match is a token as it is
-            toks = [_Tok(m.start(), m.end(), w, fold(w)) for m in _TOKEN.finditer(text) for w in (m.group(),)]
+            parts = _SPLIT.split(text)  # [gap, token, gap, ..., token, gap]
+            append, pos = toks.append, len(parts[0])
+            for k in range(1, len(parts), 2):
+                w = parts[k]
+                end = pos + len(w)
+                append(_Tok(pos, end, w, fold(w)))
+                pos = end + len(parts[k + 1])
         else:
             for m in _TOKEN.finditer(text):
                 s, w = m.start(), m.group(0)

@@ -22,10 +22,12 @@ class SentenceSplitter:
         self.abbrev = {a.lower().rstrip(".") for a in load_lines(lang, "abbreviations.txt")}
 
     def _is_abbrev(self, text: str, dot: int) -> bool:
-        m = re.search(r"(\w+)$", text[:dot])
-        if not m:
+        k = dot  # the word right before the dot: the run of word characters (\w) ending there
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        if k == dot:
             return False
-        word = m.group(1)
+        word = text[k:dot]
         if word.lower() in self.abbrev:
             return True
         if len(word) == 1 and word.isalpha():  # initials: "I. Alijew"

@@ -114,17 +114,24 @@ def _tense(lex: Lexicon, text: str, s: int, e: int, bounds: tuple[int, int], own
         cs = m.end()
     nxt = _CLAUSE.search(text, e, hi)
     ce = nxt.start() if nxt else hi
-    sentence = text[lo:s] + " " + text[e:hi]
     clause = text[cs:s] + " " + text[e:ce]
+    if lex.reporting and own:
+        clause = lex.reporting.sub(" ", clause)
+    got = _cue_tense(lex, clause)
+    if got is not None:  # the clause decides: the sentence is not read
+        return got
+    sentence = text[lo:s] + " " + text[e:hi]
     if lex.reporting:  # "..., teilte die Kommission mit": the report's tense, not the event's
         sentence = lex.reporting.sub(" ", sentence)
-        if own:
-            clause = lex.reporting.sub(" ", clause)
-    for chunk in (clause, sentence):
-        if lex.future and lex.future.search(chunk):
-            return "future"
-        if lex.past and lex.past.search(chunk):
-            return "past"
+    return _cue_tense(lex, sentence)
+
+
+def _cue_tense(lex: Lexicon, chunk: str) -> str | None:
+    """"future" or "past" from the first cue kind found in a chunk of text (future first), else None."""
+    if lex.future and lex.future.search(chunk):
+        return "future"
+    if lex.past and lex.past.search(chunk):
+        return "past"
     return None
 
 

@@ -63,6 +63,12 @@ def event_date(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], times: 
         if prior:
             return prior[0]
     concrete = [t for t in times if not t.relation and (t.value or t.start_date or t.end_date)]
+    # "stated on Friday that troops had crossed ...": a pluperfect in a reported clause happened before
+    # the speech, whose date does not date it (events.yaml config `perfect_aux`)
+    perfect, fc = g.config.get("perfect_aux") or (), d.full_clause[0]
+    if perfect and 0 < fc < d.anchor and g.words["complementizers"].has(toks[fc]) \
+            and any(toks[j].lower in perfect for j in range(fc, d.anchor)):
+        concrete = [t for t in concrete if t.start >= toks[fc].start]
     if not concrete:
         return None
     s_char, e_char = toks[d.scope_tokens[0]].start, toks[d.scope_tokens[1] - 1].end

@@ -14,7 +14,7 @@ from . import ontology
 from .lemmas import Token, tokenize
 from .modality import Modality, is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
 from .patterns import Grammar, Pattern, grammar, head, match
-from .roles import Frame, Slot, explicit_roles, implicit_roles, target_recipient
+from .roles import Frame, Slot, appositive_reply, explicit_roles, implicit_roles, target_recipient
 
 # CAMEO sector/group codes that are not countries (a mention's country must be an ISO3 state)
 _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL IGO NGO ELI LEG LAB REF "
@@ -141,6 +141,9 @@ class EventCoder:
             prev = drafts[-1] if drafts else None
             det = self._determiner(g, toks, hd, adjectives)
             noun = pat.noun or det != ""  # "the strikes", "a visit": a verb form used as a noun
+            if noun and got[0] >= 2 and toks[got[0] - 2].text == "," and appositive_reply(g, toks, got[0] + 2) \
+                    == got[0] - 2:
+                continue  # ", an allegation Y denied": the noun names the act just told, it is no new one
             distinct = prev is not None and prev.verb and not noun and bool(pat.mode) and bool(prev.pattern.mode) \
                 and pat.mode != prev.pattern.mode  # "expelled the attaché and imposed sanctions": two acts
             # "the strike came hours after drones hit a refinery": a subordinator orders two events
@@ -252,7 +255,8 @@ class EventCoder:
         """Where one event's stretch of the sentence ends and the next begins: punctuation or a
         subordinator between them, else a coordinator, else the next trigger itself."""
         for j in range(b - 1, a, -1):
-            if toks[j].text in BREAK_PUNCT or g.words["clause_breaks"].has(toks[j]):
+            # (a quote mark is no boundary: 'filed a "formal complaint" with Riga and asked ...')
+            if (toks[j].text in BREAK_PUNCT and toks[j].text not in _OPEN_QUOTES) or g.words["clause_breaks"].has(toks[j]):
                 return j
         for j in range(b - 1, a, -1):
             if g.words["coordinators"].has(toks[j]):
@@ -345,7 +349,7 @@ class EventCoder:
                     rc = self._organ_country(d, [], [p for p in places if p.feature != "country"], d.recipient)
                     if rc:
                         d.recipient = Slot(rm, d.recipient.implicit, rc, rm.sector)
-                if d.recipient is None and d.pattern.recipient_place and place is not None \
+                if d.recipient is None and d.pattern.recipient_place and place is not None and not d.pair_object \
                         and place.start > toks[d.anchor].start - 40 and place.country:
                     d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
                     if place.feature == "country":
@@ -424,6 +428,11 @@ class EventCoder:
                 continue
             if d.shares_subject is o and EventCoder._coordinated(g, toks, o, d):
                 continue  # coordinated verbs: "denied any role and warned that ..."
+            if d.verb and appositive_reply(g, toks, d.anchor) is not None:
+                return  # "blamed X for ..., an allegation Y denied": the reply, not the content of the charge
+            if d.verb and d.anchor >= 2 and toks[d.anchor - 2].text == "," \
+                    and g.words["coordinators"].has(toks[d.anchor - 1]):
+                return  # "warned it would retaliate if ..., and closed the border": a new predicate of the main clause
             same = o.full_clause[0] <= d.anchor < o.full_clause[1]
             nxt = [c for c in cl if c[0] >= o.full_clause[1]]
             follows = bool(nxt) and nxt[0][0] <= d.anchor < nxt[0][1] and (

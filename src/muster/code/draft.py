@@ -84,6 +84,7 @@ class Draft:
     shares_subject: "Draft | None" = None  # coordinated verb without its own subject ("... und schlugen ein")
     pronoun_subject: bool = False  # "Er traf ...": the subject is a pronoun
     pair_subject: bool = False  # "Beide Seiten vereinbarten ...": the two parties named before
+    pair_object: bool = False  # "hosted both leaders": the object is the pair the story is about
     hyp_kind: str = ""  # why hypothetical: question, intent, modal, embedded
     definite: bool = False  # "the strikes hit ...": refers back to an event already told
     pronoun_object: bool = False  # "accusing them": the object is the previous event's recipient

@@ -46,6 +46,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 continue
             if o.pattern.type != d.pattern.type:
                 continue
+            if d.pattern.mode and o.pattern.mode and d.pattern.mode != o.pattern.mode:
+                continue  # "withdrew its envoy ... later expelled the other side's envoy": two acts
             if d.recipient is not None and d.recipient.iso:
                 if o.recipient is None or o.recipient.iso != d.recipient.iso or abs(o.sent - d.sent) > 4:
                     continue

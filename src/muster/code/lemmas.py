@@ -17,6 +17,8 @@ from ..lang import path
 # numbers keep their separators ("1,3"); anything else is a one-character punctuation token
 _CYR = "А-Яа-яЁёІіЇїЄєҐґ"
 _TOKEN = re.compile(rf"\d+(?:[.,]\d+)+|[{_CYR}]+(?:['’ʼ][{_CYR}]+)+|\w+(?:-\w+)*-?|[^\w\s]")
+# the same tokens through split(): [blank, token, blank, token, ..., blank] (only blanks lie between tokens)
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 class Token(NamedTuple):
@@ -51,7 +53,7 @@ def lemma(word: str, lang: str) -> str:
     return t.get(word) or t.get(low, low)
 
 
-_WORDS: dict[str, dict[str, tuple[str, str, bool]]] = {}  # lang -> written form -> (lower, lemma, is_word)
+_WORDS: dict[str, dict[str, tuple[str, str, bool, int]]] = {}  # lang -> written form -> (lower, lemma, is_word, length)
 _MAX_SEEN = 200_000  # forms remembered per language
 
 
@@ -62,18 +64,23 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
         seen = _WORDS[lang] = {}
     lemmas = None
     out = []
-    make = Token._make
-    for m in _TOKEN.finditer(text):
-        w = m.group(0)
+    append = out.append
+    new = tuple.__new__  # what Token._make does, without its per-call length check
+    parts = _SPLIT.split(text)
+    pos = offset + len(parts[0])
+    for k in range(1, len(parts), 2):
+        w = parts[k]
         got = seen.get(w)
         if got is None:
             if lemmas is None:
                 lemmas = table(lang)
             low = w.lower()
             first = w[0]
-            got = (low, lemmas.get(w) or lemmas.get(low, low), first.isalnum() or first == "_")
+            got = (low, lemmas.get(w) or lemmas.get(low, low), first.isalnum() or first == "_", len(w))
             if len(seen) < _MAX_SEEN:
                 seen[w] = got
-        s, e = m.span()
-        out.append(make((w, got[0], got[1], s + offset, e + offset, got[2])))
+        low, lem, is_word, n = got
+        end = pos + n
+        append(new(Token, (w, low, lem, pos, end, is_word)))
+        pos = end + len(parts[k + 1])
     return out

@@ -24,6 +24,9 @@ def _glob(expr: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alts))
 
 
+_MEMO = 200_000  # written forms remembered per word set and per grammar
+
+
 class WordSet:
     """A set of token globs (from a YAML list), matched against surface and lemma."""
 
@@ -72,10 +75,16 @@ class Step:
     rx: re.Pattern[str]
     link: str  # "first", "adj", "gap", "end"
     head: bool = False  # the step that anchors the event (roles are read around it)
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def has(self, tok: Token) -> bool:
-        low = tok.lower.rstrip("-")
-        return bool(self.rx.fullmatch(low) or self.rx.fullmatch(tok.lemma))
+        got = self._seen.get(tok[0])  # the written form fixes the lower-cased form and the lemma
+        if got is None:
+            low = tok.lower.rstrip("-")
+            got = bool(self.rx.fullmatch(low) or self.rx.fullmatch(tok.lemma))
+            if len(self._seen) < _MEMO:
+                self._seen[tok[0]] = got
+        return got
 
 
 @dataclass
@@ -127,8 +136,16 @@ class Grammar:
     modes: dict[str, list[tuple[str, WordSet]]]
     contexts: list[tuple[str, WordSet]]
 
+    _first: dict[str, list[tuple[Pattern, list[Step]]]] = field(default_factory=dict, repr=False, compare=False)
+
     def first_hits(self, tok: Token) -> list[tuple[Pattern, list[Step]]]:
-        return _first_hits(self.lang, tok.lower.rstrip("-"), tok.lemma)
+        # keyed on the written form: within a language it fixes both the lower-cased form and the lemma
+        got = self._first.get(tok[0])
+        if got is None:
+            got = _first_hits(self.lang, tok.lower.rstrip("-"), tok.lemma)
+            if len(self._first) < _MEMO:
+                self._first[tok[0]] = got
+        return got
 
 
 _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefinite", "definite",

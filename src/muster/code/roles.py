@@ -106,11 +106,14 @@ def _prep_before(toks: list[Token], idx: int, preps, span: int = 5, stop: frozen
 
 
 def _coordinated_head(g: Grammar, toks: list[Token], pick: tuple[int, Mention],
-                      pool: list[tuple[int, Mention]]) -> tuple[tuple[int, Mention], tuple[int, Mention] | None]:
-    """"Russia and Ukraine exchanged": the first conjunct acts, the second is the partner."""
+                      pool: list[tuple[int, Mention]], ends: dict[int, int] | None = None,
+                      ) -> tuple[tuple[int, Mention], tuple[int, Mention] | None]:
+    """"Russia and Ukraine exchanged": the first conjunct acts, the second is the partner (a long first
+    conjunct counts from its end: "Chancellor A B and President C D")."""
     coord = g.words["coordinators"]
     for i, m in sorted(pool, key=lambda x: -x[0]):  # the conjunct nearest the coordinator
-        if i < pick[0] and pick[0] - i <= 4 and any(coord.has(toks[j]) for j in range(i + 1, pick[0])):
+        near = pick[0] - i <= 4 or (ends is not None and pick[0] - ends.get(id(m), i) <= 2)
+        if i < pick[0] and near and any(coord.has(toks[j]) for j in range(i + 1, pick[0])):
             return (i, m), pick
     return pick, None
 
@@ -156,6 +159,15 @@ def _asyndetic(g: Grammar, d: Any, toks: list[Token]) -> bool:
     p = d.prev_in_sentence
     return cs > 0 and d.anchor == cs and toks[cs - 1].text == "," and p is not None and bool(p.verb) \
         and not modality(g.lang).speech.has(toks[d.anchor])
+
+
+def appositive_reply(g: Grammar, toks: list[Token], anchor: int) -> int | None:
+    """The comma opening ", a step X criticised", ", an allegation X denied" before the verb at `anchor`."""
+    c = next((j for j in range(anchor - 1, max(0, anchor - 9), -1) if toks[j].text == ","), None)
+    if c is not None and c + 2 < anchor and g.words["indefinite"].has(toks[c + 1]) \
+            and g.words["anaphoric_objects"].has(toks[c + 2]):
+        return c
+    return None
 
 
 def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int, int, Mention]]) -> None:
@@ -229,7 +241,9 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             recipient = rest[0]
     elif d.verb:
         verb_final = g.config.get("verb_final") and not after and before
-        if verb_final and len(before) == 1 and cs > 0 and before[0][0] - cs > 2:
+        # "Man habe die Behörden aufgefordert": an impersonal subject leaves every party an object
+        impersonal = toks[cs].lower in (g.config.get("impersonal_subjects") or ())
+        if verb_final and len(before) == 1 and ((cs > 0 and before[0][0] - cs > 2) or impersonal):
             # subordinate/infinitive clause, verb last: a lone party far from the clause start is the object
             if recipient is None:
                 recipient = before[0]
@@ -238,8 +252,10 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             actor = before[0]
             # not an apposition ("die Wirtschaftsgemeinschaft Ecowas") nor a genitive ("Sprecher der Regierung")
             end = next((j for i, j, m in ments if m is actor[1]), actor[0])
+            genitive = g.config.get("genitive_articles")  # (only these open a genitive: "den" is an object)
             objects = [x for x in before[1:] if not (x[1].kind == "organisation" and x[1].code == actor[1].code)
-                       and not (x[0] == end + 2 and g.words["definite"].has(toks[end + 1]))]
+                       and not (x[0] == end + 2 and (toks[end + 1].lower in genitive if genitive is not None
+                                                     else g.words["definite"].has(toks[end + 1])))]
             if len(before) > 1:  # "Lettland und Litauen erklärten sich ... solidarisch": co-actors
                 first, partner = _coordinated_head(g, toks, before[1], before)
                 if partner is not None and first[1] is actor[1] and partner[1].country \
@@ -249,8 +265,14 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             if recipient is None and objects:
                 recipient = objects[0]
         else:
+            if d.coordinated and d.shares_subject is not None:
+                # "Vilnius filed a complaint with Minsk and asked ...": the first verb's object does not act
+                cut = max([j for j in range(max(d.shares_subject.tokens) + 1, anchor)
+                           if g.words["coordinators"].has(toks[j])], default=max(d.shares_subject.tokens))
+                before = [x for x in before if x[0] > cut]
             if actor is None and before and pronoun is None:
-                actor, partner = _coordinated_head(g, toks, before[-1], before)
+                ends = {id(m): j for _, j, m in ments}
+                actor, partner = _coordinated_head(g, toks, before[-1], before, ends)
                 # "X and Y met": partners; "X and Y assured Z of support": co-actors, Z receives
                 if partner is not None and recipient is None and partner[1] is not actor[1] \
                         and (not after or _symmetric(g, d.pattern)):
@@ -267,13 +289,25 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                         d.more_co_actors.append(Slot(actor[1]))
                         actor = head
             elif actor is None and after and g.config.get("inversion") and anchor - cs <= 4 and pronoun is None \
-                    and not _subject_first(g, toks[cs]) and d.shares_subject is None \
+                    and not impersonal and not _subject_first(g, toks[cs]) and d.shares_subject is None \
                     and not _asyndetic(g, d, toks):
                 # (a verb right after "und" shares the earlier subject: "verurteilte ... und versetzte die Armee")
                 first = after[0]
                 if not any(anchor < t < first[0] for t in d.noun_tokens) and not any(
                         weapons.has(toks[t]) for t in range(anchor + 1, first[0])):
                     actor = first
+                    # "bombardierten erst Israel und dann die USA ...": a party coordinated with the
+                    # inverted subject (only fillers between) acts too (events.yaml `coordinator_fillers`)
+                    fill = g.config.get("coordinator_fillers")
+                    if fill and len(after) > 1 and after[1][1].country \
+                            and after[1][1].country != first[1].country:
+                        end = next((j for i, j, m in ments if m is first[1]), first[0])
+                        gap = [toks[t] for t in range(end + 1, after[1][0])]
+                        if any(g.words["coordinators"].has(t) for t in gap) and all(
+                                g.words["coordinators"].has(t) or g.words["definite"].has(t) or t.lower in fill
+                                for t in gap):
+                            d.co_actor = Slot(after[1][1])
+                            after = [x for x in after if x is not after[1]]
             rest = [x for x in after if (actor is None or x[1] is not actor[1])
                     and (recipient is None or x[1] is not recipient[1])
                     and not (actor is not None and x[1].kind == "organisation" and x[1].code == actor[1].code)]
@@ -363,8 +397,13 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         rel = _relative_start(g, toks, cs)
         if rel is not None and any(i < rel for i, _ in earlier):
             earlier = [x for x in earlier if x[0] < rel]  # "Egypt, which backs the army, condemned": Egypt
-        if d.prev_in_sentence is not None and (d.prev_in_sentence.verb or d.prev_in_sentence.actor is not None):
-            d.shares_subject = d.prev_in_sentence  # "expelled two diplomats, accusing them of ...": same subject
+        prev_d = d.prev_in_sentence
+        # (not when that act is told in the complement of the first party's speech: "X stated that drones
+        # had crossed its border, branding it an attack": X brands)
+        reported = prev_d is not None and bool(earlier) and _adjoined_participle(g, toks, cs, anchor) and any(
+            g.words["complementizers"].has(toks[t]) for t in range(earlier[0][0] + 1, min(prev_d.tokens)))
+        if prev_d is not None and (prev_d.verb or prev_d.actor is not None) and not reported:
+            d.shares_subject = prev_d  # "expelled two diplomats, accusing them of ...": same subject
         elif earlier and _adjoined_participle(g, toks, cs, anchor):
             actor = earlier[0]  # "X said on Monday that a boat had entered ..., calling it a threat": X
         elif earlier:
@@ -374,6 +413,14 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                                                 or (d.passive or g.config.get("free_object_order", False))
                                                 and any(g.words["anaphoric_objects"].has(toks[t])
                                                                      for t in range(max(0, cs - 2, anchor - 5), anchor)))
+    # "Serbia closed the crossing, a step Pristina criticised": the act of the sentence's first party is answered
+    c = appositive_reply(g, toks, anchor) if recipient is None and d.verb else None
+    if c is not None:
+        own = (actor[1].country or actor[1].code) if actor is not None else None
+        first = next(((i, m) for i, m in sent if i < c and m.role != "place" and m.kind != "outlet"
+                      and (m.country or m.code) and (m.country or m.code) != own), None)
+        if first is not None:
+            recipient, d.anaphoric_object = first, False
     # a passive subject is the object: "the launch was condemned by ...", "launches that have been condemned"
     if d.anaphoric_object:  # "condemned the exercises": the kind of act the object names, if a trigger
         d.anaphoric_type = next((p.type for t in range(anchor + 1, min(ce, anchor + 4))
@@ -395,6 +442,8 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
         g.words["pair_words"].has(toks[t]) for t in range(cs, ce))
     if d.pair_subject:
         actor = None
+    elif recipient is None and d.verb and actor is not None and actor[1].country:
+        d.pair_object = any(g.words["pair_words"].has(toks[t]) for t in range(anchor + 1, ce))
     if actor is not None:
         d.actor = Slot(actor[1])
     if recipient is not None:
@@ -480,6 +529,11 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                 d.actor = src.actor.copy()
                 if d.pair_subject and src.recipient is not None:
                     d.recipient = src.recipient.copy()
+        if d.recipient is None and d.pair_object and d.actor is not None:
+            # "Erdogan hosted both leaders": the first of the story's main parties other than the actor
+            other = frame.top({d.actor.iso}, minimum=2)
+            if other:
+                d.recipient = Slot(None, True, other)
         rec = d.recipient.iso if d.recipient else None
         if d.actor is None and d.pattern.type == "ASSAULT":
             known = [c for c, _ in (by_type.get("ASSAULT") or Counter()).most_common() if c not in (rec, d.loc_country)]
@@ -546,7 +600,7 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                     break
             else:
                 # "condemned the exercises": the last act told, possibly some sentences back
-                told = [o for o in drafts[max(0, n - 6):n] if d.sent - o.sent <= 4]
+                told = [o for o in drafts[max(0, n - 6):n] if d.sent - o.sent <= 4 and not o.hypothetical]
                 if d.anaphoric_type:  # "rejected the tariffs": the latest act of that kind
                     same = [o for o in drafts[:n] if d.anaphoric_rule in o.rules]  # "учения": the exercises, not troops
                     # ("the move" also starts a MOBILIZE trigger: with no such act told, the last act told)
@@ -562,6 +616,12 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                         and told[-1].actor.key == d.actor.key and told[-1].pattern.type in DIPLOMATIC \
                         and told[-1].recipient is not None and told[-1].recipient.key != d.actor.key:
                     # "summoned the Russian envoy ... called the incident brazen": the same complaint, the same target
+                    d.recipient = told[-1].recipient.copy()
+                elif d.anaphoric_object and told and told[-1].actor is not None and d.pattern.type == "REJECT" \
+                        and told[-1].actor.key == d.actor.key and told[-1].recipient is not None \
+                        and told[-1].recipient.key and told[-1].recipient.key != d.actor.key:
+                    # "Russia cut gas deliveries to Moldova; Moscow denied any blockade": denying its own act
+                    # answers the side that act was aimed at
                     d.recipient = told[-1].recipient.copy()
     for d in drafts:  # "voiced concern about the police and urged Georgia to ...": the party named second
         o = d.shares_subject

@@ -108,14 +108,15 @@ def classify(line: str, rules: Rules, *, after_teaser: bool = False,
     key = line_key(line)
     if key in rules.exact:
         return "list"
-    if len(line.split()) <= PREFIX_MAX_WORDS or not _FINAL.search(line):
+    words, final = len(line.split()), _FINAL.search(line) is not None  # read once for the rules below
+    if words <= PREFIX_MAX_WORDS or not final:
         # French typography spaces the colon ("Sources : AFP"); the rules are written without
         folded = " ".join(line.casefold().split()).replace(" :", ":")
         if folded.startswith(rules.prefixes):
             return "prefix"
     if rules.pattern is not None and rules.pattern.match(line):
         return "pattern"
-    if is_sentence(line):
+    if words >= SENTENCE_MIN_WORDS and final:  # is_sentence(line)
         return None
     if _URL.match(line):
         return "url"
@@ -123,7 +124,7 @@ def classify(line: str, rules: Rules, *, after_teaser: bool = False,
         return "hashtags"
     if _is_nav(line, rules.nav):
         return "navigation"
-    if after_teaser and len(line.split()) <= TEASER_MAX_WORDS and not _FINAL.search(line):
+    if after_teaser and words <= TEASER_MAX_WORDS and not final:
         return "teaser"
     if key in repeated and len(line) <= REPEAT_MAX_CHARS:
         return "repeated"
