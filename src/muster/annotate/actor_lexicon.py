@@ -91,6 +91,9 @@ class Lexicon:
         self.name_stop = self.word_set("name_stop")
         self.speech_after_place = self.word_set("speech_after_place")
         self.role_of_things = self.word_set("role_of_things")
+        # "на казахском и русском языках": an adjective before a word for "language" names no party
+        self.language_nouns = self.word_set("language_nouns")
+        self.adjective_endings = tuple(str(e) for e in cfg.get("adjective_endings") or ())
         self.role_of_cases = set(cfg.get("role_of_cases", []))
         self.adj_after_role = bool(cfg.get("adjective_after_role", False))
         self.free_modifiers = bool(cfg.get("free_modifiers", False))

@@ -105,7 +105,7 @@ def _fold(low: str) -> str:
 
 def _valid(lex: Lex, toks: list[Tok], i: int, j: int) -> bool:
     if lex.exact is not None:
-        return "".join(t.text for t in toks[i:j]).replace("’", "'").replace("ʼ", "'") == lex.exact.replace(" ", "").replace("ʼ", "'")
+        return _fold("".join(t.text for t in toks[i:j])) == lex.exact.replace(" ", "").replace("ʼ", "'")
     if lex.proper:
         return toks[i].text[:1].isupper() or not toks[i].text[:1].isalpha()
     return True
@@ -113,11 +113,7 @@ def _valid(lex: Lex, toks: list[Tok], i: int, j: int) -> bool:
 
 def _language_noun(lx: Lexicon, toks: list[Tok], j: int) -> bool:
     """A word for "language" after the adjective, past only adjectives and "and" ("казахском и русском языках")."""
-    cached = lx.__dict__.get("_language_nouns")
-    if cached is None:
-        cached = lx.__dict__["_language_nouns"] = (lx.word_set("language_nouns"),
-                                                   tuple(lx.cfg.get("adjective_endings") or ()))
-    words, ends = cached
+    words, ends = lx.language_nouns, lx.adjective_endings
     for k in range(j, min(len(toks), j + 4)):
         if toks[k].low in words:
             return True

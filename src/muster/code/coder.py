@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..model import Document, Event, Mention, Place, TimeX
 from .anchors import event_date, place_of, place_spans, undated
-from .draft import BREAK_PUNCT, Draft, clauses, tok_index
+from .draft import BREAK_PUNCT, Draft, clause_index, clauses, tok_index
 from .incidents import merge
 from ..pipeline import register
 from . import ontology
@@ -180,7 +180,7 @@ class EventCoder:
                 # no articles (ru, uk): a date earlier in the same clause, cut off only by commas around an
                 # inserted phrase ("В воскресенье военные, дислоцированные там, провели учения"), dates it
                 lo, breaks = cs, g.words["clause_breaks"]
-                n = next((k for k, c in enumerate(cl) if c[0] <= d.anchor < c[1]), 0)
+                n = clause_index(cl, d.anchor) or 0
                 while n > 0 and toks[cl[n][0] - 1].text == "," and not breaks.has(toks[cl[n][0]]) \
                         and not breaks.has(toks[cl[n - 1][0]]):
                     n -= 1
@@ -274,7 +274,8 @@ class EventCoder:
         if not part.has_surface(pv):
             return False
         pcfg = g.config.get("passive") or {}
-        if pv.lemma in (pcfg.get("not_with") or ()) or pv.lower in (pcfg.get("not_with") or ()):  # "est arrivée": a perfect with "être", not a passive
+        not_with = pcfg.get("not_with") or ()
+        if pv.lemma in not_with or pv.lower in not_with:  # "est arrivée": a perfect with "être", not a passive
             return False
         refl = pcfg.get("reflexive") or ()
         if any(toks[j].lower in refl for j in range(max(0, d.anchor - 3), d.anchor)):
@@ -407,7 +408,7 @@ class EventCoder:
     def _condition_party(mod: Modality, toks: list[Token], cl: list[tuple[int, int]], d: Draft,
                          role_ments: list[tuple[int, int, Mention]]) -> Mention | None:
         """"ответит, если эстонская сторона ...": the first party of the neighbouring "if" clause."""
-        n = next((k for k, c in enumerate(cl) if c[0] <= d.anchor < c[1]), None)
+        n = clause_index(cl, d.anchor)
         if n is None or not mod.conditional:
             return None
         for k in (n + 1, n - 1):

@@ -124,6 +124,11 @@ def clauses(g: Grammar, toks: list[Token]) -> list[tuple[int, int]]:
     return out or [(0, len(toks))]
 
 
+def clause_index(cl: list[tuple[int, int]], i: int) -> int | None:
+    """Index of the clause (in `cl`, from clauses()) that holds token i, else None."""
+    return next((k for k, (cs, ce) in enumerate(cl) if cs <= i < ce), None)
+
+
 def tok_index(starts: list[int], pos: int) -> int:
     """Index of the token containing character `pos` (token start offsets in `starts`)."""
     return max(0, bisect.bisect_right(starts, pos) - 1)

@@ -177,6 +177,7 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
     trig = set(d.tokens)
     # a mention made only of trigger words ("NATO-Gipfel" as trigger) is not an argument
     sent = [(i, m) for i, j, m in ments if not all(t in trig for t in range(i, j + 1))]
+    ends = {id(m): j for _, j, m in ments}  # a mention's last token
     in_clause = [(i, m) for i, m in sent if cs <= i < ce]
     preps = g.recipient_preps.get(d.pattern.type) or g.recipient_preps.get("default")
     default = g.recipient_preps.get("default")
@@ -251,7 +252,7 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             # "Litauen hat zwei russische Diplomaten ausgewiesen": subject first, object next
             actor = before[0]
             # not an apposition ("die Wirtschaftsgemeinschaft Ecowas") nor a genitive ("Sprecher der Regierung")
-            end = next((j for i, j, m in ments if m is actor[1]), actor[0])
+            end = ends.get(id(actor[1]), actor[0])
             genitive = g.config.get("genitive_articles")  # (only these open a genitive: "den" is an object)
             objects = [x for x in before[1:] if not (x[1].kind == "organisation" and x[1].code == actor[1].code)
                        and not (x[0] == end + 2 and (toks[end + 1].lower in genitive if genitive is not None
@@ -271,7 +272,6 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                            if g.words["coordinators"].has(toks[j])], default=max(d.shares_subject.tokens))
                 before = [x for x in before if x[0] > cut]
             if actor is None and before and pronoun is None:
-                ends = {id(m): j for _, j, m in ments}
                 actor, partner = _coordinated_head(g, toks, before[-1], before, ends)
                 # "X and Y met": partners; "X and Y assured Z of support": co-actors, Z receives
                 if partner is not None and recipient is None and partner[1] is not actor[1] \
@@ -280,7 +280,6 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                 elif partner is not None and partner[1] is not actor[1] and partner[1].country:
                     d.co_actor = Slot(partner[1])
                     # "Литва, Латвія та Естонія запровадили": earlier members of a comma list act too
-                    ends = {id(m): j for _, j, m in ments}
                     while True:
                         head = next((x for x in reversed(sent) if x[0] < actor[0] and x[1].country
                                      and [t.text for t in toks[ends.get(id(x[1]), x[0]) + 1:actor[0]]] == [","]), None)
@@ -301,7 +300,7 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
                     fill = g.config.get("coordinator_fillers")
                     if fill and len(after) > 1 and after[1][1].country \
                             and after[1][1].country != first[1].country:
-                        end = next((j for i, j, m in ments if m is first[1]), first[0])
+                        end = ends.get(id(first[1]), first[0])
                         gap = [toks[t] for t in range(end + 1, after[1][0])]
                         if any(g.words["coordinators"].has(t) for t in gap) and all(
                                 g.words["coordinators"].has(t) or g.words["definite"].has(t) or t.lower in fill
@@ -423,10 +422,10 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
             recipient, d.anaphoric_object = first, False
     # a passive subject is the object: "the launch was condemned by ...", "launches that have been condemned"
     if d.anaphoric_object:  # "condemned the exercises": the kind of act the object names, if a trigger
-        d.anaphoric_type = next((p.type for t in range(anchor + 1, min(ce, anchor + 4))
-                                 if g.words["anaphoric_objects"].has(toks[t]) for p, _ in g.first_hits(toks[t])), "")
-        d.anaphoric_rule = next((p.id for t in range(anchor + 1, min(ce, anchor + 4))
-                                 if g.words["anaphoric_objects"].has(toks[t]) for p, _ in g.first_hits(toks[t])), "")
+        named = next((p for t in range(anchor + 1, min(ce, anchor + 4))
+                      if g.words["anaphoric_objects"].has(toks[t]) for p, _ in g.first_hits(toks[t])), None)
+        if named is not None:
+            d.anaphoric_type, d.anaphoric_rule = named.type, named.id
     if recipient is None and d.verb and (any(g.words["object_pronouns"].has(toks[t])
                                              for t in range(anchor + 1, min(ce, anchor + 3)))
                                          or any(g.words["proclitic_objects"].has(toks[t])  # "les accusant"
@@ -449,7 +448,6 @@ def explicit_roles(g: Grammar, d: Any, toks: list[Token], ments: list[tuple[int,
     if recipient is not None:
         d.recipient = Slot(recipient[1])
         # "with the delegations of Ukraine and Russia": a party joined to the recipient by "and" also receives
-        ends = {id(m): j for _, j, m in ments}
         end = ends.get(id(recipient[1]), recipient[0])
         nxt = next((x for x in sent if end < x[0] <= end + 2), None)
         if nxt is not None and nxt[1].country and nxt[1].role != "place" and not d.passive \
