@@ -35,6 +35,7 @@ print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1}))
 
 _CHILD_RSS = """
 import json, sys
+from _rss import peak_rss_mb
 from pathlib import Path
 from muster.model import Document
 from muster.pipeline import build
@@ -42,12 +43,13 @@ from muster.annotate.places_eval import load_rows
 names = tuple(sys.argv[1].split(","))
 for row in load_rows(Path(sys.argv[2])):
     build(row["lang"], names)(Document(raw=row["text"], language=row["lang"]))
-print(json.dumps({"peak_rss_mb": [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")][0] / 1024}))
+print(json.dumps({"peak_rss_mb": peak_rss_mb()}))
 """
 
 
 _CHILD_SPEED = """
 import json, statistics, sys, time
+from _rss import peak_rss_mb
 from pathlib import Path
 from muster.model import Document
 from muster.pipeline import build
@@ -71,7 +73,7 @@ for _ in range(repeat):
     passes.append(time.perf_counter() - t0)
 print(json.dumps({"seed_ms_median": statistics.median(seed_ms), "seed_ms_min": min(seed_ms),
                   "dev_docs": len(docs), "dev_docs_per_s": len(docs) / statistics.median(passes),
-                  "peak_rss_mb": [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")][0] / 1024}))
+                  "peak_rss_mb": peak_rss_mb()}))
 """
 
 
@@ -151,8 +153,9 @@ def speed() -> dict:
 
 
 def _child(code: str, *args: str, env: dict | None = None) -> dict:
+    path = os.pathsep.join(p for p in (str(Path(__file__).resolve().parent), os.environ.get("PYTHONPATH")) if p)
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
-                         env={**os.environ, **(env or {})})
+                         env={**os.environ, "PYTHONPATH": path, **(env or {})})  # the child imports _rss
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
