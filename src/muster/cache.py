@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 
 def cache_dir() -> Path:
@@ -26,3 +27,17 @@ def writable_dir() -> Path:
         folder = Path(tempfile.gettempdir()) / f"muster-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
         folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def write_atomic(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write `target` through write(file) into a temporary file beside it, then move it in place, so a
+    reader sees the old file or the whole new one; on failure no temporary file is left. Raises OSError."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import data
-from ..cache import cache_dir, writable_dir  # noqa: F401 (cache_dir re-exported: where the index lives)
+from ..cache import cache_dir, writable_dir, write_atomic  # noqa: F401 (cache_dir re-exported: where the index lives)
 from ..lang import SUPPORTED, load_yaml, parse_yaml
 from ..lang import path as lang_path
 from .gazetteer_names import admin1_names, fold
@@ -266,16 +266,10 @@ def _load_keys(index: Path, con: sqlite3.Connection) -> list[str]:
     except (OSError, UnicodeDecodeError):
         pass
     keys = sorted(k for (k,) in con.execute("SELECT DISTINCT key FROM alias") if k)
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-keys-", dir=index.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(stamp + "\n" + "\n".join(keys))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, side)
+        write_atomic(side, lambda f: f.write((stamp + "\n" + "\n".join(keys)).encode("utf-8")))
     except OSError:  # a read-only cache folder: load from the index every time
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        pass
     return keys
 
 

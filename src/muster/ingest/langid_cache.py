@@ -5,15 +5,13 @@ or another language set builds a new one; a missing, partial or unreadable file 
 """
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from array import array
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..cache import writable_dir
+from ..cache import writable_dir, write_atomic
 
 
 def _model_path() -> Path:
@@ -34,15 +32,12 @@ def save(ident: Any, langs: Sequence[str]) -> Path | None:
 
     try:
         target = path(langs)
-        fd, tmp = tempfile.mkstemp(prefix=".langid-", suffix=".npz", dir=target.parent)
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, ptc=np.ascontiguousarray(ident.nb_ptc), pc=np.asarray(ident.nb_pc),
-                     classes=np.asarray(ident.nb_classes), output=np.asarray(ident.tk_output, dtype=np.int64),
-                     nextmove=np.frombuffer(ident.tk_nextmove, dtype=ident.tk_nextmove.typecode),
-                     row=np.frombuffer(ident.tk_row, dtype=ident.tk_row.typecode),
-                     typecodes=np.asarray([ident.tk_nextmove.typecode, ident.tk_row.typecode]))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        write_atomic(target, lambda f: np.savez(
+            f, ptc=np.ascontiguousarray(ident.nb_ptc), pc=np.asarray(ident.nb_pc),
+            classes=np.asarray(ident.nb_classes), output=np.asarray(ident.tk_output, dtype=np.int64),
+            nextmove=np.frombuffer(ident.tk_nextmove, dtype=ident.tk_nextmove.typecode),
+            row=np.frombuffer(ident.tk_row, dtype=ident.tk_row.typecode),
+            typecodes=np.asarray([ident.tk_nextmove.typecode, ident.tk_row.typecode])))
         return target
     except (OSError, AttributeError, TypeError, ValueError):
         return None
