@@ -200,8 +200,10 @@ class Event:
 
     def __post_init__(self) -> None:
         if not self.id:
+            # the parties belong to the key: "Lithuania, Latvia and Estonia expelled ..." is three events
+            parties = [[(p or {}).get(k) for k in ("code", "country", "text")] for p in (self.actor, self.recipient)]
             key = json.dumps([self.doc_id, self.event_type, self.evidence.get("start"),
-                              (self.trigger or {}).get("start"), self.cameo], sort_keys=True)
+                              (self.trigger or {}).get("start"), self.cameo, parties], sort_keys=True)
             self.id = hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
