@@ -1,0 +1,1 @@
+"""Analysis over stored events: selections, dyad series and the pattern test."""
