@@ -233,10 +233,15 @@ def test(trigger_days: Sequence[int], response_days: Sequence[int], days: int,
     return res
 
 
+def _days_word(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def verdict(res: PatternResult, alpha: float = ALPHA) -> str:
     """The result in words a reader outside statistics understands."""
     n_a, n_b = res.n_trigger_days, res.n_response_days
-    head = (f"Over {res.days} days there were {n_a} days with trigger events and {n_b} days with response events.")
+    head = (f"Over {_days_word(res.days)} there were {_days_word(n_a)} with trigger events and "
+            f"{_days_word(n_b)} with response events.")
     if min(n_a, n_b) < FEW_EVENTS:
         return (head + f" With fewer than {FEW_EVENTS} event days in a series this test cannot tell 'no effect' "
                 "from 'too few events': whatever the figures below say, they are not evidence either way.")

@@ -1,0 +1,71 @@
+"""`muster pattern` and `muster report` through the real CLI over a real store."""
+from __future__ import annotations
+
+import json
+import random
+import re
+from datetime import date, timedelta
+
+import pytest
+
+import muster
+
+
+@pytest.fixture()
+def pattern_db(tmp_path):
+    """AZE->USA consultations, each followed 1-3 days later by a Russian strike on Azerbaijan."""
+    path = tmp_path / "p.db"
+    rows, i = [], 0
+    for off in sorted(random.Random(9).sample(range(700), 20)):
+        for etype, actor, rec, lag in (("CONSULT", "AZE", "USA", 0), ("ASSAULT", "RUS", "AZE", 1 + off % 3)):
+            day = (date(2024, 1, 1) + timedelta(days=off + lag)).isoformat()
+            rows.append({"id": f"e{i}", "doc_id": f"d{i}", "event_type": etype,
+                         "actor": {"country": actor, "code": actor}, "recipient": {"country": rec, "code": rec},
+                         "date": {"start": day, "end": day, "value": day},
+                         "evidence": {"sentence": f"<script>alert({i})</script> report {i}"},
+                         "sources": [{"doc_id": f"d{i}", "outlet": "Wire", "published": day}]})
+            i += 1
+    with muster.open_store(str(path)) as s:
+        s.add_events(rows, "jsonl")
+    return path
+
+
+def test_cli_pattern_json_has_every_figure(cli, pattern_db):
+    proc = cli("pattern", "--db", str(pattern_db), "--trigger", "actor=AZE", "--response",
+               "type=ASSAULT actor=RUS recipient=AZE", "--events", "--window", "3,7", "--surrogates", "99", "--json")
+    assert proc.returncode == 0, proc.stderr
+    res = json.loads(proc.stdout)
+    w = res["result"]["windows"][0]
+    assert w["precursor"]["fraction"] == f"{w['precursor']['k']}/{w['precursor']['n']}"
+    assert w["trigger"]["fraction"] and w["p_adjusted"] <= 0.05
+    assert {"p_analytic", "p_surrogate", "ci", "expected_k", "chance", "min_k"} <= set(w["precursor"])
+    assert res["result"]["reverse"] and res["result"]["rate_ratio"]["p_exact"] <= 0.05
+    assert "more often than chance" in res["verdict"]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--trigger", "colour=red", "--response", "type=ASSAULT"], "unknown selection key"),
+    (["--trigger", "actor=AZE", "--response", "type=ASSAULT", "--window", "seven"], "--window"),
+    (["--trigger", "actor=AZE", "--response", "type=ASSAULT", "--since", "2025-13-45"], "--since"),
+])
+def test_cli_pattern_bad_options_are_one_line_errors(cli, pattern_db, args, needle):
+    proc = cli("pattern", "--db", str(pattern_db), *args)
+    assert proc.returncode == 2
+    assert needle in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_report_is_self_contained_and_escapes_text(cli, pattern_db, tmp_path):
+    out = tmp_path / "r.html"
+    proc = cli("report", "--dyad", "AZE-RUS", "--db", str(pattern_db), "--events", "-o", str(out),
+               "--trigger", "actor=AZE", "--response", "type=ASSAULT actor=RUS recipient=AZE")
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert(" not in html and "&lt;script&gt;alert(" in html
+    assert not re.search(r"<script[^>]*\bsrc=|<link[^>]*\bhref=\"?https?:", html)  # plotly.js inlined: nothing fetched
+    assert "Plotly.newPlot" in html and "more often than chance" in html
+    assert html.count("<tr>") > 20  # the incident table
+
+
+def test_cli_report_bad_dyad(cli, pattern_db, tmp_path):
+    proc = cli("report", "--dyad", "AZERUS", "--db", str(pattern_db), "-o", str(tmp_path / "r.html"))
+    assert proc.returncode == 2 and "--dyad" in proc.stderr
