@@ -12,6 +12,16 @@ from rich.table import Table
 from .cli import DB, F_SINCE, F_UNTIL, _fail, _open, app, out
 
 TABLE_HELP = "Test incidents (default: one row per real-world incident) or raw events (--events)."
+PROVENANCE_HELP = "Test imported rows of this provenance (gdelt, acled, jsonl) or muster's own events; implies --events."
+
+
+def _table_and_selections(events: bool, provenance: Optional[str], *sels: str) -> tuple[str, list[str]]:
+    """incidents or events, and the selections narrowed to one provenance when asked."""
+    if provenance is None:
+        return ("events" if events else "incidents"), list(sels)
+    if provenance not in ("muster", "gdelt", "acled", "jsonl"):
+        _fail(f"--provenance must be muster, gdelt, acled or jsonl, not {provenance!r}")
+    return "events", [f"{s} provenance={provenance}" for s in sels]
 
 
 def _windows(text: str) -> list[int]:
@@ -64,6 +74,7 @@ def pattern(trigger: str = typer.Option(..., "--trigger", help="Selection of tri
             lag: int = typer.Option(0, "--lag", min=0, max=3650, help="Days between a trigger and the window's start."),
             since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL,
             events: bool = typer.Option(False, "--events", help=TABLE_HELP),
+            provenance: Optional[str] = typer.Option(None, "--provenance", help=PROVENANCE_HELP),
             surrogates: int = typer.Option(999, "--surrogates", min=0, max=100_000, help="Circular-shift surrogates."),
             as_json: bool = typer.Option(False, "--json", help="Every figure as one JSON object.")) -> None:
     """Does RESPONSE follow TRIGGER more often than chance? Event coincidence analysis with surrogate tests."""
@@ -72,9 +83,10 @@ def pattern(trigger: str = typer.Option(..., "--trigger", help="Selection of tri
 
     ws = _windows(window)
     _dates(since, until)
+    table, (trigger, response) = _table_and_selections(events, provenance, trigger, response)
     try:
         res = run.run(_open(db), trigger, response, windows=ws, lag=lag, since=since, until=until,
-                      table="events" if events else "incidents", surrogates=surrogates)
+                      table=table, surrogates=surrogates)
     except SelectionError as exc:
         _fail(str(exc))
     if as_json:
@@ -91,7 +103,8 @@ def report(dyad: str = typer.Option(..., "--dyad", help="Two country codes, e.g.
            trigger: Optional[list[str]] = typer.Option(None, "--trigger", help="Trigger selection (repeat with --response)."),
            response: Optional[list[str]] = typer.Option(None, "--response", help="Response selection, one per --trigger."),
            since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL,
-           events: bool = typer.Option(False, "--events", help=TABLE_HELP)) -> None:
+           events: bool = typer.Option(False, "--events", help=TABLE_HELP),
+           provenance: Optional[str] = typer.Option(None, "--provenance", help=PROVENANCE_HELP)) -> None:
     """A self-contained HTML report for a dyad: timeline, pattern tests in words, incidents with sources."""
     from .analyse import report as rep
     from .analyse.selection import SelectionError
@@ -105,10 +118,12 @@ def report(dyad: str = typer.Option(..., "--dyad", help="Two country codes, e.g.
     if not sep or len(a) != 3 or len(b) != 3 or not (a + b).isalpha():
         _fail(f"--dyad must be two three-letter codes joined by '-', e.g. AZE-RUS, not {dyad!r}")
     _dates(since, until)
-    tests = list(zip(trigger or [], response or [])) or None
+    pairs = list(zip(trigger or [], response or [])) or rep.default_tests(a, b)
+    table, sels = _table_and_selections(events, provenance, *[s for pair in pairs for s in pair])
     try:
-        path = rep.write(_open(db), dyad, output, tests=tests, by=by, windows=_windows(window), since=since,
-                         until=until, table="events" if events else "incidents", store_name=db)
+        path = rep.write(_open(db), dyad, output, tests=list(zip(sels[::2], sels[1::2])), by=by,
+                         windows=_windows(window), since=since, until=until, table=table, store_name=db,
+                         provenance=provenance)
     except SelectionError as exc:
         _fail(str(exc))
     except OSError as exc:

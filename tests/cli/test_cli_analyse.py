@@ -69,3 +69,37 @@ def test_cli_report_is_self_contained_and_escapes_text(cli, pattern_db, tmp_path
 def test_cli_report_bad_dyad(cli, pattern_db, tmp_path):
     proc = cli("report", "--dyad", "AZERUS", "--db", str(pattern_db), "-o", str(tmp_path / "r.html"))
     assert proc.returncode == 2 and "--dyad" in proc.stderr
+
+
+def _gdelt_rows(sample: list[list[str]], template: int, day: date, n: int) -> list[str]:
+    row = list(sample[template])
+    row[0] = f"{9000000 + n}"
+    row[1], row[2], row[3] = day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.strftime("%Y")
+    row[4] = f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}"
+    row[59] = day.strftime("%Y%m%d") + "120000"
+    row[60] = f"https://example-news.test/{n}"
+    return ["\t".join(row)]
+
+
+def test_cli_pattern_on_imported_gdelt_states_power(cli, root, tmp_path):
+    """The same claim on a public data set: GDELT rows imported, tested with --provenance gdelt."""
+    sample = [line.split("\t") for line in (root / "tests/data/store/gdelt_sample.tsv").read_text(encoding="utf-8").splitlines()]
+    rng, lines, n = random.Random(2), [], 0
+    for off in sorted(rng.sample(range(360), 30)):
+        day = date(2025, 1, 1) + timedelta(days=off)
+        lines += _gdelt_rows(sample, 1, day, n)  # AZE civilians protest against the Russian government
+        n += 1
+        if rng.random() < 0.5:
+            lines += _gdelt_rows(sample, 0, day + timedelta(days=2), n)  # a Russian military assault
+            n += 1
+    export = tmp_path / "gdelt.export.CSV"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "g.db"
+    assert cli("import", "gdelt", str(export), "--db", str(db)).returncode == 0
+    proc = cli("pattern", "--db", str(db), "--provenance", "gdelt", "--trigger", "actor=AZE recipient=RUS",
+               "--response", "type=ASSAULT actor=RUS", "--window", "7,14", "--surrogates", "99", "--json")
+    assert proc.returncode == 0, proc.stderr
+    res = json.loads(proc.stdout)
+    assert res["trigger_events"] == 30 and res["response_events"] >= 10
+    assert res["result"]["windows"][0]["precursor"]["power_2x"] is not None
+    assert "twice as often as chance" in res["verdict"]

@@ -126,6 +126,7 @@ class Rate:
     p_surrogate: float
     ci: tuple[float, float]
     min_k: int | None  # smallest K significant at this N
+    power_2x: float | None  # chance of reaching min_k if the true coincidence rate were twice chance
 
     def fraction(self) -> str:
         return f"{self.k}/{self.n}"
@@ -171,7 +172,8 @@ def _rate(k: int, n: int, p_chance: float, null_ks: np.ndarray, alpha: float) ->
     return Rate(k=k, n=n, rate=(k / n if n else None), chance=p_chance, expected_k=n * p_chance,
                 p_analytic=binom_sf(k, n, p_chance) if n else 1.0,
                 p_surrogate=(b + 1) / (len(null_ks) + 1), ci=clopper_pearson(k, n, alpha),
-                min_k=min_significant_k(n, p_chance, alpha) if n else None)
+                min_k=(mk := min_significant_k(n, p_chance, alpha) if n else None),
+                power_2x=binom_sf(mk, n, min(1.0, 2 * p_chance)) if mk is not None else None)
 
 
 def coincidence(a: np.ndarray, b: np.ndarray, days: int, window: int, lag: int = 0,
@@ -242,11 +244,15 @@ def verdict(res: PatternResult, alpha: float = ALPHA) -> str:
     n_a, n_b = res.n_trigger_days, res.n_response_days
     head = (f"Over {_days_word(res.days)} there were {_days_word(n_a)} with trigger events and "
             f"{_days_word(n_b)} with response events.")
-    if min(n_a, n_b) < FEW_EVENTS:
-        return (head + f" With fewer than {FEW_EVENTS} event days in a series this test cannot tell 'no effect' "
-                "from 'too few events': whatever the figures below say, they are not evidence either way.")
     best = min(res.windows, key=lambda r: r.p_adjusted if r.p_adjusted is not None else 1.0)
     pre = best.precursor
+    power = ""
+    if pre.power_2x is not None:
+        power = (f" Had responses truly come after triggers twice as often as chance, a test of this size would have "
+                 f"shown it {pre.power_2x:.0%} of the time ({best.window}-day window).")
+    if min(n_a, n_b) < FEW_EVENTS:
+        return (head + f" With fewer than {FEW_EVENTS} event days in a series this test cannot tell 'no effect' "
+                "from 'too few events': whatever the figures below say, they are not evidence either way." + power)
     placebo = min((r.p_adjusted or 1.0) for r in res.reverse) if res.reverse else 1.0
     share = f"{pre.k} of {pre.n} response days ({(pre.rate or 0):.0%})"
     chance = f"{pre.expected_k:.1f} expected by chance ({pre.chance:.0%} each)"
@@ -258,7 +264,7 @@ def verdict(res: PatternResult, alpha: float = ALPHA) -> str:
             txt += (" But the reverse order is also significant (adjusted p = "
                     f"{placebo:.3f}): the two series rise and fall together, which says little about which leads.")
         return head + txt
-    need = f" At this N, {pre.min_k} coincidences would have been needed." if pre.min_k is not None else ""
+    need = (f" At this N, {pre.min_k} coincidences would have been needed." if pre.min_k is not None else "") + power
     return (head + f" No pattern beyond chance: at best {share} came within {best.window} days after a trigger, "
             f"against {chance} (adjusted p = {(best.p_adjusted or 1.0):.3f}).{need} This is absence of evidence, "
             "not evidence of absence.")

@@ -42,7 +42,7 @@ def _row(rec: dict[str, Any]) -> dict[str, Any]:
 def render(store: Store, dyad: str, *, tests: Sequence[tuple[str, str]] | None = None, by: str = "month",
            table: str = "incidents", windows: Sequence[int] = (7, 14, 30, 60), lag: int = 0,
            since: str | None = None, until: str | None = None, store_name: str = "",
-           surrogates: int | None = 999) -> str:
+           surrogates: int | None = 999, provenance: str | None = None) -> str:
     """The report as an HTML string (plotly.js inlined; no request leaves the page)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -51,9 +51,9 @@ def render(store: Store, dyad: str, *, tests: Sequence[tuple[str, str]] | None =
     a, _, b = dyad.upper().partition("-")
     if not (a and b):
         raise ValueError(f"--dyad must be two codes joined by '-', e.g. AZE-RUS, not {dyad!r}")
-    q = EventQuery(dyad=f"{a}-{b}", since=since, until=until)
+    q = EventQuery(dyad=f"{a}-{b}", since=since, until=until, provenance=provenance)
     recs = select_events(store, q) if table == "events" else select_incidents(store, q)
-    tl = timeline.build(store, a, b, by=by, table=table, since=since, until=until)
+    tl = timeline.build(store, a, b, by=by, table=table, since=since, until=until, provenance=provenance)
     results = []
     for trig, resp in tests or default_tests(a, b):
         out = pattern.run(store, trig, resp, windows=windows, lag=lag, since=since, until=until, table=table,
