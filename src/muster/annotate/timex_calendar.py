@@ -122,3 +122,49 @@ def season(y: int, name: str) -> Interval:
     if a > b:
         return span(date(y, a, 1), date(y + 1, b, month_last(y + 1, b)))
     return span(date(y, a, 1), date(y, b, month_last(y, b)))
+
+
+def grain(iv: Interval) -> str | None:
+    """The finest unit an interval pins down: "day", "month", "year", or None (longer, or open)."""
+    if iv.start is None or iv.end is None:
+        return None
+    if iv.start == iv.end:
+        return "day"
+    if (iv.start.year, iv.start.month) == (iv.end.year, iv.end.month):
+        return "month"
+    if iv.start.year == iv.end.year:
+        return "year"
+    return None
+
+
+@dataclass(frozen=True)
+class Flow(Interval):
+    """A reference date in the same paragraph: the story runs on from it ("am 13. Dezember 1919
+    ..., und bis Anfang Januar": the next January)."""
+
+
+FLOW_AHEAD_DAYS = 75  # a reading this close after a Flow reference wins over one long before it
+
+
+def pick_near(cands: list[Interval], ref: Interval) -> Interval:
+    """Choose among readings the one in the reference's year (a narrative's time; HeidelTime's
+    rule: histories go back to the start of a year at each new section more often than they
+    cross into the next one), the earliest of those; otherwise the nearest, ties going forward.
+    A Flow reference (same paragraph) crosses into the next year for a reading just after it."""
+    assert ref.start and ref.end
+    if isinstance(ref, Flow):
+        ahead = [c for c in cands if c.start and c.start.year > ref.end.year
+                 and 0 < (c.start - ref.end).days <= FLOW_AHEAD_DAYS]
+        if ahead:
+            return min(ahead, key=lambda c: c.start or ref.end)  # type: ignore[arg-type, return-value]
+    ref = span(date(ref.start.year, 1, 1), date(ref.end.year, 12, 31))
+
+    def dist(c: Interval) -> tuple[int, int, date]:
+        assert c.start and c.end
+        if c.start <= ref.end and c.end >= ref.start:
+            return (0, 0, c.start)
+        if c.start > ref.end:
+            return ((c.start - ref.end).days, 0, c.start)
+        return ((ref.start - c.end).days, 1, c.start)
+
+    return min(cands, key=dist)

@@ -8,6 +8,7 @@ Schema of times.yaml (every key optional except `templates`):
   relations: {since|from|until|before|after: [words]} (prefixes turning a date into a relation;
     "from" gives relation "since" too, but a partial date after it may lie in the future)
   seasons: {spring|summer|autumn|winter: [forms]}
+  holidays: {"MM-DD": [forms]} (feasts on a fixed day: Christmas, New Year's Eve; {holiday})
   bare_year_plural_after / plural_except: a regex for a plural noun after a bare year ("2023
     protesters") that makes it a count, and the words it must not reject
   vague: {after|before: [phrases]} (relations without a date: "kurz nachdem")
@@ -24,7 +25,11 @@ Schema of times.yaml (every key optional except `templates`):
   bare_year_next/prev_capital_rejects: a capitalised word (a noun, in German) next to a bare year
     makes it a quantity or a number ("2021 Einwohner", "Hausnummer 2024")
   slash_order: dmy | mdy (how to read 03/10/2022)
-  templates: [{kind, re, sign?, mod?}] where `re` is a regex with placeholders such as
+  kinds counted from the story's last date (timex_narrative), never from the anchor: `later`
+    ({num} {unit} später; sign -1: zuvor), `same` (am selben {unit}), `ref_month` ({fmonth} des
+    folgenden Jahres: the story's year + sign); `unit` names the unit of
+    a template without a {unit} ("Folgetag": kind rel, sign 1, unit day)
+  templates: [{kind, re, sign?, mod?, unit?}] where `re` is a regex with placeholders such as
   {day} {month} {fmonth} {year} {weekday} {num} {unit} {rel} {mod} {ord} {decade} {deictic}
   {season} {numdate} (31.12.2024, 12/31/2024) {isodate} {daymonth} (14.11.),
   a second date as {day2} {month2} {fmonth2} {year2} ({yy2}: two digits, "2019-20"); a space stands for any whitespace
@@ -67,6 +72,7 @@ class Template:
     regex: re.Pattern[str]
     sign: int = 0
     mod: str = ""
+    unit: str = ""  # the unit of a template whose words name it ("Vorjahr", "Jahresende")
 
 
 @dataclass
@@ -85,6 +91,7 @@ class Lexicon:
     deictic_lower_only: set[str] = field(default_factory=set)
     mods: dict[str, str] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
+    holidays: dict[str, tuple[int, int]] = field(default_factory=dict)  # word -> (month, day)
     plural_after: re.Pattern[str] | None = None
     plural_except: set[str] = field(default_factory=set)
     capitalized_months: bool = False
@@ -139,6 +146,7 @@ def _placeholders(data: dict[str, Any], lex: Lexicon) -> dict[str, str]:
         "ord": f"(?P<ord>{_alt(lex.ordinals)})", "qnum": r"(?P<qnum>[1-4])",
         "deictic": f"(?P<deictic>{_alt(lex.deictic)})",
         "season": f"(?P<season>{_alt(lex.seasons)})" if lex.seasons else "(?P<season>(?!))",
+        "holiday": f"(?P<holiday>{_alt(lex.holidays)})" if lex.holidays else "(?P<holiday>(?!))",
         "decade": r"(?P<decade>1[5-9]\d0|20[0-9]0)", "sdecade": r"(?P<sdecade>[2-9]0)",
         "numdate": _NUMDATE, "isodate": _ISODATE,
         "daymonth": r"(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mnum>1[0-2]|0?[1-9])\.",
@@ -173,6 +181,7 @@ def lexicon(lang: str) -> Lexicon:
     lex.deictic_lower_only = {fold(w) for w in data.get("deictic_lower_only") or []}
     lex.mods = _word_map(data.get("mods"))
     lex.seasons = _word_map(data.get("seasons"))
+    lex.holidays = {w: (int(str(k)[:2]), int(str(k)[3:5])) for w, k in _word_map(data.get("holidays")).items()}
     if data.get("bare_year_plural_after"):
         lex.plural_after = re.compile(data["bare_year_plural_after"])
         lex.plural_except = {fold(w) for w in data.get("plural_except") or []}
@@ -194,7 +203,8 @@ def lexicon(lang: str) -> Lexicon:
     lex.slash_order = order
     sub = _placeholders(data, lex)
     for t in data["templates"]:
-        lex.templates.append(Template(t["kind"], _compile(t["re"], sub), int(t.get("sign", 0)), t.get("mod", "")))
+        lex.templates.append(Template(t["kind"], _compile(t["re"], sub), int(t.get("sign", 0)), t.get("mod", ""),
+                                      t.get("unit", "")))
     relations = data.get("relations") or {}
     lex.relation_of = {fold(w): rel for rel, words in relations.items() for w in words}
     lex.since_past = {w for w, rel in lex.relation_of.items() if rel == "since"}
@@ -215,6 +225,7 @@ def lexicon(lang: str) -> Lexicon:
     if tense.get("future"):
         lex.future = re.compile("|".join(tense["future"]), re.IGNORECASE)
     words = [*lex.months, *lex.weekdays, *lex.units, *lex.deictic, *lex.mods, *lex.vague_of, *lex.seasons,
+             *lex.holidays,
              *(w for w in [*lex.rel, *lex.ordinals] if len(w) > 2)]
     lex.trigger = re.compile(r"\d|(?<!\w)(?:" + _alt(words) + ")", re.IGNORECASE)
     lex.scanner = Scanner([t.regex for t in lex.templates] + ([lex.vague] if lex.vague else []))
