@@ -3,6 +3,8 @@
     python benchmarks/bench_places.py           # everything
     python benchmarks/bench_places.py --speed   # the places layer alone: seed ms, dev docs/s, peak RSS
     python benchmarks/bench_places.py --compare HEAD  # the same, interleaved with the tagger of a git revision
+    python benchmarks/bench_places.py --geo     # LGL and GeoWebNews (../shared/bench) only: recognition, acc@161km
+    python benchmarks/bench_places.py --geo --errors lgl  # ... and the misses and wrong resolutions of one set
 """
 from __future__ import annotations
 
@@ -159,6 +161,97 @@ def _child(code: str, *args: str, env: dict | None = None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+GEO_BENCH = ROOT.parent / "shared" / "bench"
+GEO_RADIUS_KM = 161.0
+
+
+def _geo_gold(name: str) -> list[tuple[str, list[tuple[int, int, float, float, str]]]]:
+    """(text, [(start, end, lat, lon, phrase)]) of every article, with the benchmark's own unit rules."""
+    import xml.etree.ElementTree as ET
+
+    if name == "lgl":
+        root = ET.parse(GEO_BENCH / "lgl" / "lgl.dev.xml").getroot()
+        out = []
+        for a in root.iter("article"):
+            units = []
+            for t in a.iter("toponym"):
+                g = t.find("gaztag")
+                if g is not None and (g.findtext("lat") or "").strip():
+                    units.append((int(t.findtext("start")), int(t.findtext("end")), float(g.findtext("lat")),
+                                  float(g.findtext("lon")), t.findtext("phrase") or ""))
+            out.append((a.findtext("text") or "", units))
+        return out
+    root = ET.parse(GEO_BENCH / "gwn" / "GWN.dev.xml").getroot()
+    out = []
+    for a in root.iter("article"):
+        units = []
+        for t in a.iter("toponym"):
+            lat = (t.findtext("latitude") or "").strip()
+            if t.findtext("nonLocational") != "Yes" and lat:
+                units.append((int(t.findtext("start")), int(t.findtext("end")), float(lat),
+                              float(t.findtext("longitude")), t.findtext("extractedName") or ""))
+        out.append((a.findtext("text") or "", units))
+    return out
+
+
+def _geo_predict(text: str) -> list[tuple[int, int, float, float, str]]:
+    """The places `muster places - --lang en` prints, as (start, end, lat, lon, name) in the input text."""
+    from muster.ingest.readers import iter_documents
+    from muster.model import Document
+    from muster.pipeline import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        docs = [d for d in iter_documents([str(path)], lang="en") if isinstance(d, Document)]
+    out = []
+    for doc in docs:
+        for p in build(doc.language or "en", ("sentences", "places"))(doc).places:
+            if p.lat is None or p.lon is None:
+                continue
+            at = text.find(p.text, p.start)  # the span is a starting point: the text is looked for from there
+            if at >= 0:
+                out.append((at, at + len(p.text), p.lat, p.lon, f"{p.name} {p.country} {p.feature}"))
+    return out
+
+
+def geo(name: str, errors: bool = False) -> dict:
+    """Recognition precision/recall/F1 and acc@161km (of all gold toponyms and of recognised ones)."""
+    from muster.annotate.gazetteer import distance_km
+
+    n_gold = n_rec = n_within = n_pred = n_pred_ok = 0
+    for text, gold in _geo_gold(name):
+        preds = _geo_predict(text)
+        n_gold += len(gold)
+        n_pred += len(preds)
+        n_pred_ok += sum(any(ps < e and pe > s for s, e, *_ in gold) for ps, pe, *_ in preds)
+        for s, e, lat, lon, phrase in gold:
+            over = [p for p in preds if p[0] < e and p[1] > s]
+            within = any(distance_km(p[2], p[3], lat, lon) <= GEO_RADIUS_KM for p in over)
+            n_rec += bool(over)
+            n_within += within
+            if errors and not within:
+                ctx = text[max(0, s - 40):e + 20].replace("\n", " ")
+                got = "; ".join(f"{p[4]} {distance_km(p[2], p[3], lat, lon):.0f}km" for p in over) or "MISSED"
+                print(f"{name}\t{phrase}\t{got}\t...{ctx}...")
+    p = n_pred_ok / n_pred if n_pred else 0.0
+    r = n_rec / n_gold if n_gold else 0.0
+    return {f"{name}_gold": n_gold, f"{name}_precision": p, f"{name}_recall": r,
+            f"{name}_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            f"{name}_acc161_all": n_within / n_gold if n_gold else 0.0,
+            f"{name}_acc161_recognised": n_within / n_rec if n_rec else 0.0}
+
+
+def geo_all(errors: str = "") -> dict:
+    """LGL and GeoWebNews development halves, when ../shared/bench is there."""
+    if not (GEO_BENCH / "lgl").is_dir() or not (GEO_BENCH / "gwn").is_dir():
+        return {"geo_bench": f"not found: {GEO_BENCH} (LGL and GeoWebNews figures skipped)"}
+    out: dict = {}
+    for name in ("lgl", "gwn"):
+        out.update(geo(name, errors=errors == name))
+    return out
+
+
 def run() -> dict:
     from muster.annotate import gazetteer as gz
     from muster.annotate.places import tag_places
@@ -177,7 +270,11 @@ def run() -> dict:
     figures["cached_load_s"] = statistics.median(x["load_s"] for x in loads)  # index open + tagger data
     # quality on the development set
     rows = load_rows(DEV)
-    r = score(rows, tag_places)
+
+    def locations(text: str, lang: str):  # the development set annotates places named as locations only
+        return [p for p in tag_places(text, lang) if not p.reference]
+
+    r = score(rows, locations)
     figures.update(gold=r["gold"], accuracy_50km=r["accuracy_50km"], precision=r["precision"], recall=r["recall"])
     try:  # as in the pipeline, after the actors layer (its countries weigh in)
         from muster.model import Document
@@ -185,7 +282,7 @@ def run() -> dict:
 
         def after_actors(text: str, lang: str):
             doc = Document(raw=text, language=lang, published="2025-01-01")
-            return build(lang, ("sentences", "actors", "places"))(doc).places
+            return [p for p in build(lang, ("sentences", "actors", "places"))(doc).places if not p.reference]
 
         figures["accuracy_50km_after_actors"] = score(rows, after_actors)["accuracy_50km"]
     except Exception as exc:  # the actors component is another module's: report, do not fail
@@ -205,6 +302,7 @@ def run() -> dict:
     # the places layer alone on documents that carry sentences and actors (one process, warm caches)
     figures.update({f"layer_{k}": v for k, v in speed().items()})
     # memory: a process with the places tagger alone, and one with actors and places
+    figures.update(geo_all())
     figures["peak_rss_mb_places"] = _child(_CHILD_RSS, "sentences,places", str(DEV))["peak_rss_mb"]
     try:
         figures["peak_rss_mb_actors_places"] = _child(_CHILD_RSS, "sentences,actors,places", str(DEV))["peak_rss_mb"]
@@ -217,6 +315,9 @@ if __name__ == "__main__":
     if "--compare" in sys.argv[1:]:
         rev = sys.argv[sys.argv.index("--compare") + 1]
         result = {**compare(rev), **compare(rev, cold=True)}
+    elif "--geo" in sys.argv[1:]:
+        which = sys.argv[sys.argv.index("--errors") + 1] if "--errors" in sys.argv[1:] else ""
+        result = geo_all(which)
     else:
         result = speed() if "--speed" in sys.argv[1:] else run()
     for k, v in result.items():

@@ -67,7 +67,10 @@ class Place(Span):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    feature: str = ""  # "city", "admin1", "country"
+    feature: str = ""  # "city", "admin1", "admin2", "country", "continent", "region", "sea", "river", "site"
+    # a country, continent or landmark named as an actor or attribute ("Russia said", "Russian troops"),
+    # not as where something is: a toponym for the places layer, not an event location
+    reference: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {"text": self.text, "span": self.span, "name": self.name, "country": self.country,

@@ -7,14 +7,20 @@ import pytest
 
 from muster.annotate.places import tag_places
 from muster.annotate.places_eval import load_rows, score
+from muster.model import Place
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "places"
 ROWS = load_rows(DEV)
 
 
+def locations(text: str, lang: str) -> list[Place]:
+    """The places named as locations: the development set does not annotate countries named as actors."""
+    return [p for p in tag_places(text, lang) if not p.reference]
+
+
 @pytest.fixture(scope="module")
 def overall():
-    return score(ROWS, tag_places)
+    return score(ROWS, locations)
 
 
 def test_places_devset_is_large_enough():
@@ -30,5 +36,5 @@ def test_places_devset_overall_floor(overall, metric, floor):
 
 @pytest.mark.parametrize("lang", ["de", "en", "ru", "uk", "ro", "fr"])
 def test_places_devset_per_language_floor(lang):
-    r = score([row for row in ROWS if row["lang"] == lang], tag_places)
+    r = score([row for row in ROWS if row["lang"] == lang], locations)
     assert r["accuracy_50km"] >= 0.9 and r["precision"] >= 0.9, r["errors"]

