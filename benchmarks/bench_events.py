@@ -113,6 +113,9 @@ def run() -> dict[str, Any]:
     if seed.is_file():  # a full-length article (~20 sentences)
         res["seed_articles_per_s"] = throughput([(seed.read_text(encoding="utf-8"),
                                                   {"published": "2025-11-21", "language": "de"})] * 5)
+    from muster.code.coverage import coverage
+
+    res["coverage"] = coverage()["summary"]  # CAMEO codes with a verb and a noun trigger, per language
     return res
 
 
@@ -134,6 +137,9 @@ def _table(res: dict[str, Any]) -> str:
         lines.append(f"articles: {res['articles']}, median {res['articles_per_s']:.0f} articles/s (CPU, one core)")
     if "seed_articles_per_s" in res:
         lines.append(f"seed article (long): median {res['seed_articles_per_s']:.0f} articles/s")
+    if "coverage" in res:
+        lines.append("CAMEO coverage (verb+noun): " + ", ".join(
+            f"{k} {v['covered']}/{v['codes']}" for k, v in res["coverage"].items()))
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@
     python3 tools/build_ontology.py [REFERENCE_DIR]
 
 Writes plover.yaml (types, quad classes, modes, contexts, PLOVER scores), cameo_plover.tsv
-(CAMEO code -> PLOVER type, mode, contexts) and cameo_goldstein.tsv (CAMEO code -> Goldstein).
+(CAMEO code -> PLOVER type, mode, contexts, CAMEO label) and cameo_goldstein.tsv (CAMEO code -> Goldstein).
 PLOVER: Open Event Data Alliance, https://github.com/openeventdata/PLOVER, CC BY-SA 4.0.
 """
 from __future__ import annotations
@@ -74,15 +74,19 @@ def parse_manual(tex: str) -> dict:
     return {"types": types, "contexts": contexts}
 
 
-def parse_cameo_plover(text: str) -> list[tuple[str, str, str, str]]:
+def parse_cameo_plover(text: str) -> list[tuple[str, str, str, str, str]]:
+    """(code, type, mode, contexts, CAMEO label) per mapped code, once each (the table repeats 175)."""
     rows = []
+    seen: set[str] = set()
     for line in text.splitlines():
-        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?", line)
-        if not m or len(m.group(1)) == 2:
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?(?:#\s*(.*))?", line)
+        if not m or len(m.group(1)) == 2 or m.group(1) in seen:
             continue
+        seen.add(m.group(1))
         mode = (m.group(3) or "").strip()
         ctx = ";".join(slug(c) for c in (m.group(4) or "").split(";") if c.strip())
-        rows.append((m.group(1), m.group(2), mode, ctx))
+        label = re.split(r"\s{2,}\d", (m.group(5) or "").strip())[0].strip()  # drop the editor's dated notes
+        rows.append((m.group(1), m.group(2), mode, ctx, label))
     return rows
 
 
@@ -94,7 +98,7 @@ def main() -> None:
                                      encoding="utf-8")
     rows = parse_cameo_plover((ref / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
     with open(OUT / "cameo_plover.tsv", "w", encoding="utf-8") as fh:
-        fh.write(HEADER + "cameo\tplover\tmode\tcontext\n")
+        fh.write(HEADER + "cameo\tplover\tmode\tcontext\tlabel\n")
         for r in rows:
             fh.write("\t".join(r) + "\n")
     with open(OUT / "cameo_goldstein.tsv", "w", encoding="utf-8") as fh:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..model import Document, Event, Mention, Place, TimeX
 from .anchors import event_date, place_of, place_spans, undated
 from .draft import BREAK_PUNCT, Draft, clause_index, clauses, tok_index
+from .guards import is_adverbial, is_label, is_noun_modifier
 from .incidents import merge
 from ..pipeline import register
 from . import ontology
@@ -91,9 +92,13 @@ class EventCoder:
                         continue
                     if _quoted_label(g, toks, min(got)):
                         continue
+                    hd = head(trig, got)
+                    if is_label(g, toks, hd) or is_adverbial(g, toks, hd) or is_noun_modifier(g, pat, toks, hd):
+                        continue
                     hits.append((pat, got, head(trig, got)))
-        # a token serves one pattern: the longest trigger, then the earlier pattern in the file
-        hits.sort(key=lambda h: (-len(h[1]), h[0].order))
+        # a token serves one pattern: the longest trigger, then the one that starts first (the governing verb:
+        # "demanded the release of"), then the earlier pattern in the file
+        hits.sort(key=lambda h: (-len(h[1]), min(h[1]), h[0].order))
         used: set[int] = set()
         out = []
         for pat, got, hd in hits:
@@ -360,7 +365,7 @@ class EventCoder:
                 # a threat is conditional by nature: "threatened to halt talks if ..." still happened
                 hyp_clause = (d.clause[0], min(d.tokens)) if d.pattern.type in _CONDITIONAL else d.clause
                 d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, sent, d.time_tokens)
-                if not d.hyp_kind and d.pattern.type not in _CONDITIONAL and is_conditional(mod, toks, cl, d.clause):
+                if not d.hyp_kind and d.pattern.type not in _CONDITIONAL and is_conditional(mod, toks, cl, d.clause, g.words["coordinators"]):
                     d.hyp_kind = "condition"
                 if not d.hyp_kind and (is_plotted(mod, toks, d.anchor) or is_plotted(mod, toks, min(d.tokens))):
                     d.hyp_kind = "modal"
@@ -451,8 +456,10 @@ class EventCoder:
         for j in range(s, e):
             seen.update(_labels(g, toks[j]))
         mode = d.pattern.mode
+        # a cue word sets the mode of a general pattern; a specific one keeps its own ("car bomb": explosives)
+        specific = bool(mode) and len(d.pattern.cameo or "") == 4
         for m, _ in g.modes.get(d.pattern.type, []):
-            if (d.pattern.type, m) in seen:
+            if (d.pattern.type, m) in seen and not specific:
                 mode = m
                 break
         ctx = list(d.pattern.context)

@@ -84,17 +84,22 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
     return found
 
 
-def is_conditional(m: Modality, toks: list[Token], clauses: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+def is_conditional(m: Modality, toks: list[Token], clauses: list[tuple[int, int]], clause: tuple[int, int],
+                   coordinators: WordSet | None = None) -> bool:
     """The clause next to one opened by "if"/"если" ("Budapest will block the package if ...")."""
     if not m.conditional:
         return False
     n = next((k for k, c in enumerate(clauses) if c[0] <= clause[0] < c[1]), None)
     if n is None:
         return False
+    # a condition before a clause that a coordinator opens binds nothing there: "threatened to ... unless
+    # ..., and signed a pact" (the "and" resumes the main clause)
+    lead = range(clauses[n][0], min(clauses[n][1], clauses[n][0] + 2))
+    opened = coordinators is not None and any(coordinators.has(toks[j]) for j in lead if toks[j].is_word)
     # a condition after the clause binds its last predicate: "summoned X and threatens to ... if ..."
     # leaves "summoned" asserted (the event's stretch ends before the clause does)
     near = [clauses[k] for k in (n - 1, n + 1) if 0 <= k < len(clauses)
-            and (k < n or clause[1] >= clauses[n][1])]
+            and (k < n or clause[1] >= clauses[n][1]) and not (k < n and opened)]
     return any(m.conditional.has(toks[c[0]]) for c in near)
 
 

@@ -153,7 +153,7 @@ _WORD_KEYS = ("clause_breaks", "background", "coordinators", "repeat", "indefini
               "pronouns", "pair_words", "complementizers", "quantifiers", "place_anaphora", "object_pronouns", "anaphoric_objects",
               "sequence_breaks", "relative_subjects", "relative_objects", "impersonal_verbs", "flag_words",
               "prep_like_breaks", "never_nouns", "proclitic_objects", "non_predicates", "announce_verbs",
-              "label_words")
+              "label_words", "question_words", "manner_preps", "non_modifiers")
 
 
 _LEMMA_KEYS = ("weapons", "pair_words", "place_anaphora", "anaphoric_objects")  # content words: lemma too
