@@ -9,9 +9,11 @@ import statistics
 import time
 from pathlib import Path
 
+from muster.lang import SUPPORTED
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "ingest" / "langid.tsv"
-LANGS = ("de", "en", "ru", "uk", "ro", "fr")
+LANGS = SUPPORTED  # every language folder (src/muster/lang/<code>/language.yaml)
 SHORT_WORDS = 6  # items with at most this many words count as short
 
 
@@ -62,9 +64,9 @@ def _langdetect():
 
 
 CANDIDATES = {
-    "py3langid (6 langs, chosen)": (_py3langid, ("py3langid",)),
+    f"py3langid ({len(LANGS)} langs, chosen)": (_py3langid, ("py3langid",)),
     "py3langid (all 97 langs)": (_py3langid_all, ("py3langid",)),
-    "langdetect (filtered to 6)": (_langdetect, ("langdetect",)),
+    f"langdetect (filtered to {len(LANGS)})": (_langdetect, ("langdetect",)),
 }
 
 

@@ -3,7 +3,7 @@
     python tools/build_countries.py [--check]
 
 Names come from pycountry (English short, common and official names) and Babel/CLDR (territory
-names in de en ru uk ro fr). Adjectives, short forms and inflections are not in CLDR: they live in
+names in every supported language). Adjectives, short forms and inflections are not in CLDR: they live in
 src/muster/lang/<code>/actors.yaml. Babel is needed only here, not at run time.
 """
 from __future__ import annotations
@@ -15,20 +15,22 @@ import pycountry
 import yaml
 from babel import Locale
 
+from muster.lang import FALLBACK, SUPPORTED
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "muster" / "data" / "countries.yaml"
-LANGS = ("de", "en", "ru", "uk", "ro", "fr")
+LANGS = SUPPORTED  # every language folder (src/muster/lang/<code>/language.yaml)
 
 
 def build() -> dict[str, dict]:
     terr = {lang: Locale(lang).territories for lang in LANGS}
     out: dict[str, dict] = {}
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
-        english = getattr(c, "common_name", None) or terr["en"].get(c.alpha_2) or c.name
+        english = getattr(c, "common_name", None) or terr[FALLBACK].get(c.alpha_2) or c.name
         names: dict[str, list[str]] = {}
         for lang in LANGS:
             seen: list[str] = []
             cands = [terr[lang].get(c.alpha_2)]
-            if lang == "en":
+            if lang == FALLBACK:  # pycountry's names are English
                 cands += [c.name, getattr(c, "common_name", None)]
             for n in cands:
                 if n and "," not in n and "(" not in n and n not in seen:

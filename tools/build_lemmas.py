@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive the small per-language lemma tables (src/muster/lang/<code>/lemmas.tsv) the event coder uses.
 
-    python3 tools/build_lemmas.py [LANG ...]
+    python3 tools/build_lemmas.py [LANG ...]     # default: every language folder (muster.lang.SUPPORTED)
 
 simplemma ships whole-language dictionaries that take seconds to load; the coder only needs the word
 forms whose lemma one of its patterns or word lists can match (lang/<code>/events.yaml, modality.yaml).
@@ -44,13 +44,21 @@ def _words(obj) -> list[str]:
     return out
 
 
+def _matches_almost_all(glob: str) -> bool:
+    """A wildcard glob with fewer than two literal letters ("[a-zăîșț0-9]*", "*a") would keep the whole
+    dictionary; such globs (word-class guards, not trigger words) need no lemma rows."""
+    if not any(c in glob for c in "*?["):
+        return False
+    return len(re.sub(r"\[[^\]]*\]|[*?]", "", glob)) < 2
+
+
 def globs(lang: str) -> re.Pattern[str]:
     words: list[str] = []
     for name in ("events.yaml", "modality.yaml", "attribution.yaml"):
         p = LANG / lang / name
         if p.is_file():
             words.extend(_words(yaml.safe_load(p.read_text(encoding="utf-8"))))
-    words = sorted({w for w in words if w and not isinstance(w, bool)})
+    words = sorted({w for w in words if w and not isinstance(w, bool) and not _matches_almost_all(w)})
     return re.compile("|".join(f"(?:{fnmatch.translate(w)})" for w in words))
 
 
@@ -73,7 +81,9 @@ def build(lang: str) -> int:
 
 
 def main() -> None:
-    langs = sys.argv[1:] or ["de", "en", "ru", "uk", "ro", "fr"]
+    from muster.lang import SUPPORTED
+
+    langs = sys.argv[1:] or list(SUPPORTED)
     for lang in langs:
         print(lang, build(lang))
 

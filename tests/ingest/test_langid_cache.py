@@ -14,7 +14,8 @@ TEXTS = ["Die Regierung bestellte am Montag den Botschafter ein.",
          "Министерство вызвало посла в понедельник.",
          "Міністерство викликало посла в понеділок.",
          "Ministerul a convocat ambasadorul luni.",
-         "Le ministère a convoqué l'ambassadeur lundi."]
+         "Le ministère a convoqué l'ambassadeur lundi.",
+         "Il ministero ha convocato l'ambasciatore lunedì."]
 
 
 @pytest.fixture()
@@ -33,7 +34,7 @@ def test_langid_cache_round_trip_gives_the_same_answers(tmp_path: Path, monkeypa
     cached = langid_cache.load(LanguageIdentifier, SUPPORTED)
     assert cached is not None
     assert [cached.classify(t) for t in TEXTS] == [packed.classify(t) for t in TEXTS]
-    assert [lang for lang, _ in (cached.classify(t) for t in TEXTS)] == ["de", "en", "ru", "uk", "ro", "fr"]
+    assert [lang for lang, _ in (cached.classify(t) for t in TEXTS)] == ["de", "en", "ru", "uk", "ro", "fr", "it"]
 
 
 def test_langid_cache_damaged_file_means_build_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -48,3 +49,10 @@ def test_langid_cache_damaged_file_means_build_again(tmp_path: Path, monkeypatch
 def test_langid_cache_other_language_set_is_another_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MUSTER_CACHE_DIR", str(tmp_path))
     assert langid_cache.path(["de", "en"]) != langid_cache.path(SUPPORTED)
+
+
+def test_langid_cache_adding_a_language_folder_changes_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MUSTER_CACHE_DIR", str(tmp_path))
+    without = [code for code in SUPPORTED if code != "it"]
+    assert langid_cache.path(without) != langid_cache.path(SUPPORTED)
+    assert langid_cache.path(list(reversed(SUPPORTED))) == langid_cache.path(SUPPORTED)  # order does not matter

@@ -9,9 +9,9 @@ from ..model import Attribution, Document
 from ..pipeline import register
 
 _UP = "A-ZÄÖÜÀ-ÞА-ЯЁІЇЄҐĂÂÎȘȚŞŢ"
-# a source name: up to four capitalised words ("The Moscow Times", "ТАСС", "Radio Free Europe")
-_NAME = rf"((?:(?:der|die|des|dem|the|la|le|les|l'|агентства|издания{{words}})\s+)?[«„“\"]?[{_UP}][\w.\-&]*(?:\s+[{_UP}][\w.\-&]*){{{{0,3}}}})"
-_ARTICLE = re.compile(r"^(?:der|die|des|dem|the|la|le|les|l'|агентства|издания)\s+")
+# a source name: an optional article (the language's `articles`) or outlet word, then up to four
+# capitalised words ("The Moscow Times", "ТАСС", "Radio Free Europe")
+_NAME = rf"((?:(?:{{words}})\s+)?[«„“\"]?[{_UP}][\w.\-&]*(?:\s+[{_UP}][\w.\-&]*){{{{0,3}}}})"
 _QUOTE = re.compile(r"^[«„“\"]")
 
 
@@ -37,16 +37,20 @@ class AttributionTagger:
         after = sorted(data.get("cues_after") or [], key=len, reverse=True)
         alt = lambda cs: "|".join(re.escape(c) for c in cs)  # noqa: E731
         # "сообщает агентство Anadolu", "как пишет «Коммерсантъ»": outlet words and quotes around the name
-        words = "".join("|" + re.escape(w) for w in data.get("source_words") or [])
-        name = _NAME.format(words=words)
-        self.prefix = re.compile(rf"^(?:{words[1:]})\s+") if words else None
+        outlets = [re.escape(w) for w in data.get("source_words") or []]
+        articles = [re.escape(str(w)) for w in data.get("articles") or []]
+        name = _NAME.format(words="|".join(articles + outlets) or "(?!)")
+        self.prefix = re.compile(rf"^(?:{'|'.join(outlets)})\s+") if outlets else None
+        self.article = re.compile(rf"^(?:{'|'.join(articles)})\s+") if articles else None
         self.rx = re.compile(rf"(?<!\w)({alt(before)})\s+{name}") if before else None
         self.rx_after = re.compile(rf"{name}\s+({alt(after)})(?!\w)") if after else None
         # every rx_after match holds a blank then a cue: texts without one skip the costly name scan
         self.cue_after = re.compile(rf"\s({alt(after)})(?!\w)") if after else None
 
     def _source(self, name: str) -> str:
-        name = _QUOTE.sub("", _ARTICLE.sub("", name))
+        if self.article is not None:
+            name = self.article.sub("", name)
+        name = _QUOTE.sub("", name)
         if self.prefix is not None:
             name = _QUOTE.sub("", self.prefix.sub("", name))
         return name

@@ -1,9 +1,10 @@
-"""Sentence splitter: rule-based, with per-language abbreviation lists (lang/<code>/abbreviations.txt)."""
+"""Sentence splitter: rule-based, with per-language abbreviation lists (lang/<code>/abbreviations.txt)
+and the registry's `ordinal_dot` flag (lang/<code>/language.yaml)."""
 from __future__ import annotations
 
 import re
 
-from ..lang import load_lines
+from ..lang import languages, load_lines
 from ..model import Document, Sentence
 from ..pipeline import register
 
@@ -20,6 +21,8 @@ class SentenceSplitter:
     def __init__(self, lang: str):
         self.lang = lang
         self.abbrev = {a.lower().rstrip(".") for a in load_lines(lang, "abbreviations.txt")}
+        entry = languages().get(lang)
+        self.ordinal_dot = bool(entry and entry.ordinal_dot)  # "am 14. November": ordinals written with a dot
 
     def _is_abbrev(self, text: str, dot: int) -> bool:
         k = dot  # the word right before the dot: the run of word characters (\w) ending there
@@ -34,7 +37,7 @@ class SentenceSplitter:
             return True
         if word.isdigit():  # "am 14. November": ordinal dot followed by lower case or month
             nxt = text[dot + 1:dot + 3].strip()
-            return bool(nxt) and (nxt[0].islower() or len(word) <= 2 and self.lang in ("de", "ru", "uk"))
+            return bool(nxt) and (nxt[0].islower() or len(word) <= 2 and self.ordinal_dot)
         return False
 
     def split(self, text: str) -> list[tuple[int, int]]:

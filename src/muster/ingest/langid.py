@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import data
-from ..lang import SUPPORTED
+from ..lang import SUPPORTED, languages
 
 MAX_CHARS = 4000        # identify on the first characters only: enough for a reliable guess
 MIN_CONFIDENCE = 0.90   # below this (normalised probability) the guess comes with a warning W002
@@ -12,13 +11,8 @@ MIN_CONFIDENCE = 0.90   # below this (normalised probability) the guess comes wi
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    """Language names and 3-letter codes found in metadata -> our codes (data/language_names.tsv)."""
-    out = {}
-    for line in data.path("language_names.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, code = line.split("\t")
-            out[name.strip()] = code.strip()
-    return out
+    """Language names and 3-letter codes found in metadata -> our codes (`aliases` in lang/<code>/language.yaml)."""
+    return {alias: code for code, entry in languages().items() for alias in entry.aliases}
 
 
 @lru_cache(maxsize=1)
