@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+from .lang import FALLBACK
 from .model import Document, Event
 from .pipeline import Pipeline, build
 
@@ -19,7 +20,7 @@ def process(text: str, *, published: str | None = None, lang: str | None = None,
     from .ingest import from_text
 
     doc = from_text(text, published=published, lang=lang, url=url, outlet=outlet, title=title)
-    return build(doc.language or "en")(doc)
+    return build(doc.language or FALLBACK)(doc)
 
 
 def extract(text: str, *, published: str | None = None, lang: str | None = None, url: str | None = None,

@@ -108,15 +108,12 @@ def test_coder_war_reporting_idioms_and_specific_codes(text: str, etype: str, ca
         assert any(e["cameo"] == cameo for e in got), got
 
 
-_PENDING = pytest.mark.xfail(strict=False, reason="ru/uk events.yaml still code easing as RETREAT (reported to the lead)")
-
-
 @pytest.mark.parametrize("etype,lang,text", [
     ("CONCEDE", "de", "Die EU hob am Montag die Sanktionen gegen den Flughafen auf."),
     ("CONCEDE", "fr", "Paris a levé lundi les sanctions visant la compagnie."),
     ("CONCEDE", "ro", "Guvernul a ridicat luni starea de urgență."),
-    pytest.param("CONCEDE", "ru", "Власти в понедельник отменили комендантский час в Ереване.", marks=_PENDING),
-    pytest.param("CONCEDE", "uk", "Уряд у понеділок скасував обмеження на експорт зерна.", marks=_PENDING),
+    pytest.param("CONCEDE", "ru", "Власти в понедельник отменили комендантский час в Ереване."),
+    pytest.param("CONCEDE", "uk", "Уряд у понеділок скасував обмеження на експорт зерна."),
     ("CONCEDE", "it", "Lunedì il governo ha revocato il coprifuoco."),
     ("COERCE", "de", "Ein Cyberangriff legte am Montag die Server des Ministeriums lahm."),
     ("COERCE", "fr", "Une cyberattaque a paralysé lundi les serveurs du ministère."),

@@ -41,11 +41,11 @@ def real(text: str, lang: str) -> list[dict]:
     # starting an offensive
     ("ru", "14 мая российские войска начали наступление на Харьков.", "ASSAULT", "UKR"),
     ("uk", "14 травня російські війська розпочали наступ на Харків.", "ASSAULT", "UKR"),
-    # pardons are releases; lifting sanctions eases them (RETREAT)
+    # pardons are releases; lifting sanctions is CONCEDE (docs/coding-conventions.md)
     ("ru", "Президент Белоруссии 14 мая помиловал 16 заключённых.", "RETREAT", None),
     ("uk", "Президент Білорусі 14 травня помилував 16 засуджених.", "RETREAT", None),
-    ("ru", "США 14 мая сняли санкции с белорусской компании.", "RETREAT", "BLR"),
-    ("uk", "США 14 травня зняли санкції з білоруської компанії.", "RETREAT", "BLR"),
+    ("ru", "США 14 мая сняли санкции с белорусской компании.", "CONCEDE", "BLR"),
+    ("uk", "США 14 травня зняли санкції з білоруської компанії.", "CONCEDE", "BLR"),
     # sending fighters or battalions, reinforcing the border guard (MOBILIZE)
     ("ru", "Румыния 14 мая направила к границе истребители F-16.", "MOBILIZE", None),
     ("uk", "Румунія 14 травня скерувала до кордону винищувачі F-16.", "MOBILIZE", None),

@@ -60,7 +60,6 @@ def test_coverage_english_has_verb_and_noun_for_every_required_code() -> None:
     assert data["summary"]["en"]["covered"] == len(cov.required())
 
 
-@pytest.mark.xfail(strict=False, reason="until every language's events.yaml is extended (issue 10); the lead flips it")
 @pytest.mark.parametrize("lang", LANGS)
 def test_coverage_every_language_has_verb_and_noun_for_every_required_code(lang: str) -> None:
     gaps = cov.coverage(lang)["gaps"][lang]

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from .. import data
 from ..cache import cache_dir, writable_dir, write_atomic  # noqa: F401 (cache_dir re-exported: where the index lives)
-from ..lang import SUPPORTED, load_yaml, parse_yaml
+from ..lang import FALLBACK, SUPPORTED, load_yaml, parse_yaml
 from ..lang import path as lang_path
 from .gazetteer_names import admin1_names, fold
 
@@ -212,7 +212,7 @@ def build_index(target: Path) -> Path:
         demonym = (points.get(cc) or {}).get("demonym") or ""
         if demonym and demonym[0].isupper():  # "Russian", "Russians": the country, named through its people
             for form in {demonym, demonym + ("s" if not demonym.endswith(("s", "ese", "sh", "ch")) else "")}:
-                alias(form, pid, DEMONYM, "en")
+                alias(form, pid, DEMONYM, FALLBACK)
     # admin-1 regions, names expanded by each language's patterns
     centre = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in world if r["level"] == "1" and r["code"]}
     for r in admin1_rows:
@@ -226,7 +226,7 @@ def build_index(target: Path) -> Path:
         if r["kind"] != "cityregion":  # a city's own region is named only by its '=' names
             alias(r["name"], pid, CURATED)
         for lang in SUPPORTED:
-            stems = r.get(lang) or (r["en"] if lang in latin_fallback else "")
+            stems = r.get(lang) or (r[FALLBACK] if lang in latin_fallback else "")
             for name in admin1_names(lang, r["kind"], stems):
                 alias(name, pid, CURATED, lang)
     # English demonyms of regions ("South Ossetian"), as of countries
@@ -234,7 +234,7 @@ def build_index(target: Path) -> Path:
     for name, forms in (_settings().get("region_demonyms") or {}).items():
         if name in region_pid:
             for form in forms:
-                alias(form, region_pid[name], DEMONYM, "en")
+                alias(form, region_pid[name], DEMONYM, FALLBACK)
     # admin-1 units worldwide (those admin1.tsv lacks) and admin-2 units (counties, districts)
     have = {r["code"] for r in admin1_rows if r["code"] not in ("", "-")}
     for r in world:
@@ -258,7 +258,7 @@ def build_index(target: Path) -> Path:
         for name in (_settings().get("continent_aliases") or {}).get(cont["name"]) or []:
             alias(name, pid, CURATED)
         for name in (_settings().get("continent_demonyms") or {}).get(cont["name"]) or []:
-            alias(name, pid, DEMONYM, "en")
+            alias(name, pid, DEMONYM, FALLBACK)
         for alt in cont.get("alternateNames") or []:
             if alt.get("lang") in SUPPORTED and _keep_alt(alt["name"]):
                 alias(alt["name"], pid, CURATED, alt["lang"])

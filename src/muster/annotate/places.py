@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from ..lang import SUPPORTED, load_yaml
+from ..lang import FALLBACK, SUPPORTED, load_yaml
 from ..model import Document, Place
 from ..pipeline import register
 from .gazetteer import ALTERNATE, CURATED, DEMONYM, PRIMARY, SMALL_TOWN, Candidate, Gazetteer, gazetteer
@@ -126,7 +126,7 @@ class PlaceTagger:
     provides: tuple[str, ...] = ("places",)
 
     def __init__(self, lang: str, gaz: Gazetteer | None = None):
-        self.lang = lang if lang in SUPPORTED else "en"
+        self.lang = lang if lang in SUPPORTED else FALLBACK
         y = _lang_data(self.lang)
         self.locative = {fold(w) for w in y.get("locative") or []}
         self.country_locative = {fold(w) for w in y.get("country_locative") or []}
