@@ -1,0 +1,1 @@
+"""Past one machine: coding on a Dask cluster, partitioned Parquet output, resolution by block, DuckDB queries."""
