@@ -42,6 +42,7 @@ from ..model import Document, Mention
 from ..pipeline import register
 from .actor_lexicon import END, PRIORITY, TOKEN, Lex, Lexicon, country_name, lexicon
 from .actor_offices import holder, person_sector
+from .intervals import Spans
 
 # Sectors of state organs (CAMEO): their people's country is never guessed from the document.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
@@ -170,6 +171,7 @@ class ActorTagger:
     def __init__(self, lang: str):
         self.lang = lang
         self.lx = lexicon(lang)
+        self._taken: tuple[list[Match], set[int]] | None = None  # the current text's matches and their tokens
 
     def __call__(self, doc: Document) -> Document:
         doc.actors = self.tag(doc.clean, doc.published)
@@ -323,8 +325,9 @@ class ActorTagger:
             u.sector = sector if own or u.sector in (None, "GOV", "ELI") or org else u.sector
             u.attrs["status"] = status
             return
-        taken = {k for mm in ms for k in range(mm.i, mm.j)}
-        end = self._name_after(toks, u.j, taken)
+        if self._taken is None or self._taken[0] is not ms:  # the tokens of every match, once per text
+            self._taken = (ms, {k for mm in ms for k in range(mm.i, mm.j)})
+        end = self._name_after(toks, u.j, self._taken[1])
         if end > u.j:
             u.attrs["person_name"] = " ".join(t.text for t in toks[u.j:end])
             u.name = u.attrs["person_name"]
@@ -471,7 +474,7 @@ class ActorTagger:
     def _corefer(self, mentions: list[Mention], text: str) -> list[Mention]:
         """Later bare mentions of a person first introduced with a role ('warnt Lena Petrowa')."""
         out: list[Mention] = []
-        covered = [(m.start, m.end) for m in mentions]
+        covered = Spans([(m.start, m.end) for m in mentions])  # (bisected: a scan per name is quadratic)
         people: dict[str, Mention] = {}
         for m in mentions:  # "die Journalistin" after "die Journalistin Lena Petrowa": the same person
             word = m.attrs.get("role_word")
@@ -481,20 +484,21 @@ class ActorTagger:
                 p = people[word]
                 m.kind, m.name, m.code, m.country, m.sector = "person", p.name, p.code, p.country, p.sector
                 m.attrs["rule"] = "coref"
+        named: set[str] = set()
         for m in mentions:
             pname = m.attrs.get("person_name")
-            if not pname:
+            if not pname or pname in named:  # (a name searched once: its later searches only find covered spans)
                 continue
+            named.add(pname)
             for hit in re.finditer(re.escape(pname), text):
                 s, e = hit.span()
-                if any(a < e and s < b for a, b in covered):
+                if covered.overlaps(s, e):
                     continue
-                covered.append((s, e))
+                covered.add(s, e)
                 out.append(Mention(s, e, pname, name=m.name, code=m.code, country=m.country, sector=m.sector,
                                    kind="person", attrs={"rule": "coref", "person_name": pname}))
-        drop = [m for m in mentions if m.attrs.get("drop")]
-        for m in drop:
-            mentions.remove(m)
+        if any(m.attrs.get("drop") for m in mentions):
+            mentions[:] = [m for m in mentions if not m.attrs.get("drop")]
         return out
 
 

@@ -38,6 +38,7 @@ from ..errors import MusterError
 from ..model import Document, TimeX
 from ..pipeline import register
 from . import timex_calendar as cal
+from .intervals import Spans
 from .timex_calendar import Interval
 from .timex_lexicon import Lexicon, Template, fold, lexicon
 from .timex_narrative import Thread, is_narrative
@@ -235,11 +236,11 @@ def tag(lex: Lexicon, text: str, anchor: date | None, sentences: list[tuple[int,
         for m in found[len(lex.templates)]:
             cands.append((m.start(), m.end(), len(lex.templates), None, m))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-    taken: list[tuple[int, int]] = []
+    taken = Spans()  # (a bisected set: checking every taken span for each candidate is quadratic in length)
     chosen = []
     for c in cands:
-        if all(c[1] <= a or c[0] >= b for a, b in taken):
-            taken.append((c[0], c[1]))
+        if not taken.overlaps(c[0], c[1]):
+            taken.add(c[0], c[1])
             chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     out: list[TimeX] = []

@@ -1,6 +1,7 @@
 """When and where an event happened: its clause's temporal expression and place, with fallbacks."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Any
 
@@ -94,15 +95,19 @@ def event_date(g: Grammar, toks: list[Token], cl: list[tuple[int, int]], times: 
         return before[-1] if before else rest[0]
     return None
 
-def undated(doc: Document, d: Draft) -> dict[str, Any]:
+def undated(doc: Document, d: Draft, time_starts: list[int] | None = None) -> dict[str, Any]:
     """An undated past event: between the story's last date (two sentences back at most) and publication.
 
     News narrates in order, so an undated event told right after a dated one happened after its
     start; with no such anchor the event is recent (`RECENT_DAYS` before publication).
+    `time_starts`: the starts of doc.times when they are in start order (bisected instead of scanned).
     """
     sent = doc.sentences[d.sent]
     lo = doc.sentences[max(0, d.sent - 2)].start
-    prior = [t for t in doc.times if lo <= t.start < sent.start and not t.relation and t.start_date]
+    times = doc.times
+    if time_starts is not None:
+        times = times[bisect_left(time_starts, lo):bisect_left(time_starts, sent.start)]
+    prior = [t for t in times if lo <= t.start < sent.start and not t.relation and t.start_date]
     start = prior[-1].start_date if prior else None
     if start is None or start > doc.published:
         y, m, day = (int(x) for x in doc.published.split("-"))

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..model import Document, Event, Mention, Place, TimeX
 from .anchors import event_date, place_of, place_spans, undated
+from .by_sentence import by_sentence
 from .draft import BREAK_PUNCT, Draft, clause_index, clauses, tok_index
 from .guards import is_adverbial, is_label, is_noun_modifier
 from .incidents import merge
@@ -16,6 +17,7 @@ from .lemmas import Token, tokenize
 from .modality import Modality, is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
 from .patterns import Grammar, Pattern, grammar, head, match
 from .roles import Frame, Slot, appositive_reply, explicit_roles, implicit_roles, target_recipient
+from .role_rules import role_suffix
 
 # CAMEO sector/group codes that are not countries (a mention's country must be an ISO3 state)
 _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL IGO NGO ELI LEG LAB REF "
@@ -306,6 +308,11 @@ class EventCoder:
         drafts: list[Draft] = []
         carried = None
         head_end, body = doc.clean.find("\n"), False
+        # each layer split by sentence once (filtering the whole layer per sentence is quadratic in length)
+        sent_actors = by_sentence(doc.sentences, actors)
+        sent_attribs = by_sentence(doc.sentences, doc.attributions)
+        sent_times = by_sentence(doc.sentences, doc.times)
+        sent_places = by_sentence(doc.sentences, doc.places)
         for si, sent in enumerate(doc.sentences):
             toks = tokenize(sent.text, lang, sent.start)
             if not toks:
@@ -317,13 +324,13 @@ class EventCoder:
                     carried = None  # a crosshead: no events, and a new section
                     continue
             starts = [t.start for t in toks]
-            ments = [m for m in actors if sent.start <= m.start < sent.end]
-            attribs = [a for a in doc.attributions if sent.start <= a.start < sent.end]
+            ments = sent_actors[si]
+            attribs = sent_attribs[si]
             role_ments = [(tok_index(starts, m.start), tok_index(starts, max(m.start, m.end - 1)), m)
                           for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)
                           and not _dateline(doc.clean, sent.start, m)]
-            times = [t for t in doc.times if sent.start <= t.start < sent.end]
-            places = [p for p in doc.places if sent.start <= p.start < sent.end]
+            times = sent_times[si]
+            places = sent_places[si]
             attribution, carried = sentence_attribution(mod, doc, si, toks, ments, carried)
             cl = clauses(g, toks)
             has_time = any(not t.relation for t in times)
@@ -332,6 +339,7 @@ class EventCoder:
                 continue
             # a bare national adjective ("Ukrainian attacks"), not one heading its own noun ("Ukrainian drones hit")
             adjectives = {j for i, j, m in role_ments if m.kind == "adjective" and i == j}
+            first_of_sentence = len(drafts)  # drafts[first_of_sentence:] are this sentence's
             for d in self._group(g, si, toks, cl, hits, times, adjectives):
                 d.passive = self._passive(g, toks, d)
                 d.toks = toks
@@ -343,7 +351,13 @@ class EventCoder:
                 for spans in place_spans(g, toks, cl, d):
                     place = place or place_of(g, toks, starts, places, ments, spans, actor_m)
                 if place is None and any(g.words["place_anaphora"].has(toks[j]) for j in range(*d.scope_tokens)):
-                    back = next((o for o in reversed(drafts) if o.location and d.sent - o.sent <= 2), None)
+                    back = None  # (drafts are in sentence order: stop at the first one too far back)
+                    for o in reversed(drafts):
+                        if d.sent - o.sent > 2:
+                            break
+                        if o.location:
+                            back = o
+                            break
                     if back is not None:  # "the city": the place just named
                         d.location, d.loc_country = back.location, back.loc_country
                 if place is not None:
@@ -375,7 +389,7 @@ class EventCoder:
                 d.attribution = attribution
                 d.mode, d.context = self._mode_context(g, toks, d)
                 d.toks = toks
-                self._embedded(g, toks, cl, [o for o in drafts if o.sent == si], d)
+                self._embedded(g, toks, cl, drafts[first_of_sentence:], d)
                 if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
                     d.etype, d.hypothetical = "AGREE", False
                 threat = None
@@ -402,9 +416,12 @@ class EventCoder:
                     drafts.append(copy(d))
                     drafts[-1].actor, drafts[-1].co_actor, drafts[-1].more_co_actors = extra, None, []
         implicit_roles(drafts, frame, lambda d: target_recipient(g, d, d.toks, frame))
+        time_starts = [t.start for t in doc.times]
+        if any(a > b for a, b in zip(time_starts, time_starts[1:])):
+            time_starts = None  # not in text order: undated() scans them all
         for d in drafts:
             if d.date is None and doc.published and not d.hypothetical:
-                d.date = undated(doc, d)
+                d.date = undated(doc, d, time_starts)
         drafts = merge(drafts)
         doc.events = [self._event(doc, lang, d) for d in drafts]
         return doc
@@ -490,7 +507,7 @@ class EventCoder:
             recipient=d.recipient.as_party() if d.recipient else None,
             date=d.date, location=d.location, attribution=d.attribution,
             negated=d.negated, hypothetical=d.hypothetical, sources=[doc.source()], language=lang,
-            rule="+".join(dict.fromkeys(d.rules)), trigger={"text": text, "start": first.start, "end": last.end})
+            rule="+".join(dict.fromkeys(d.rules)) + role_suffix(d), trigger={"text": text, "start": first.start, "end": last.end})
 
 
 _LABELS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}

@@ -96,6 +96,7 @@ class Draft:
     prev_in_sentence: "Draft | None" = None
     full_clause: tuple[int, int] = (0, 0)  # the trigger's clause before trimming to the event's scope
     organ_country: str | None = None  # country named right after a state organ without one ("ministry of X")
+    role_rules: dict[str, str] = field(default_factory=dict)  # slot -> the named role rule that decided it
     etype: str = ""  # final PLOVER type when it differs from the pattern's (future cooperation: AGREE)
     toks: list[Token] = field(default_factory=list, repr=False)
 

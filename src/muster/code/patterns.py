@@ -19,9 +19,49 @@ from . import ontology
 from .lemmas import Token
 
 
+_WILD = "*?["  # fnmatch's wildcard characters: a glob without them matches one written form
+
+
+@lru_cache(maxsize=None)
 def _glob(expr: str) -> re.Pattern[str]:
     alts = [fnmatch.translate(a.strip().lower()) for a in expr.split("|") if a.strip()]
     return re.compile("|".join(f"(?:{a})" for a in alts))
+
+
+def _alternatives(expr: str) -> list[str]:
+    """The lower-cased alternatives of "x|y" ("" alone when none, which matches only the empty form)."""
+    return [a.strip().lower() for a in expr.split("|") if a.strip()] or [""]
+
+
+class _Matcher:
+    """The forms one glob "x|y*|z?" matches: a set lookup for literal alternatives, a prefix test for those
+    ending in their only wildcard, a "*" ("удар*"), and one regex (compiled on first use) for the others;
+    the same result as fullmatch of the whole glob's regex."""
+
+    __slots__ = ("exact", "prefixes", "wild", "_rx")
+
+    def __init__(self, expr: str):
+        alts = _alternatives(expr)
+        self.exact = frozenset(a for a in alts if not any(c in a for c in _WILD))
+        starred = [a for a in alts if a.endswith("*") and not any(c in a[:-1] for c in _WILD)]
+        self.prefixes = tuple(a[:-1] for a in starred)
+        self.wild = "|".join(a for a in alts if a not in self.exact and a not in starred)
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str] | None:
+        if self._rx is None and self.wild:
+            self._rx = _glob(self.wild)
+        return self._rx
+
+    def one(self, form: str) -> bool:
+        if form in self.exact or (self.prefixes and form.startswith(self.prefixes)):
+            return True
+        rx = self.rx
+        return rx is not None and rx.fullmatch(form) is not None
+
+    def __call__(self, low: str, lem: str) -> bool:
+        return self.one(low) or self.one(lem)
 
 
 _MEMO = 200_000  # written forms remembered per word set and per grammar
@@ -36,14 +76,14 @@ class WordSet:
             raise MusterError("E052", f"word list entries must be strings (quote yes/no/on/off in YAML): {bad}")
         globs = [g.lower() for g in (globs or [])]
         self.exact = {g for g in globs if not any(c in g for c in "*?[|")}
-        wild = [g for g in globs if g not in self.exact]
-        self.rx = _glob("|".join(wild)) if wild else None
+        self._wild = "|".join(g for g in globs if g not in self.exact)
+        self._match = _Matcher(self._wild) if self._wild else None  # its regex compiles on first use
         self._seen: dict[str, bool] = {}
         self._seen_surface: dict[str, bool] = {}
         self.surface = surface  # function words: match the written form only ("чем" is not "что")
 
     def __bool__(self) -> bool:
-        return bool(self.exact) or self.rx is not None
+        return bool(self.exact) or bool(self._wild)
 
     def has(self, tok: Token) -> bool:
         # keyed on the written form: within a language it fixes both the lower-cased form and the lemma
@@ -53,8 +93,8 @@ class WordSet:
                 got = self.has_surface(tok)
             else:
                 low = tok.lower.rstrip("-")
-                got = low in self.exact or tok.lemma in self.exact or bool(
-                    self.rx and (self.rx.fullmatch(low) or self.rx.fullmatch(tok.lemma)))
+                got = low in self.exact or tok.lemma in self.exact or (
+                    self._match is not None and self._match(low, tok.lemma))
             if len(self._seen) < 200_000:
                 self._seen[tok.text] = got
         return got
@@ -64,7 +104,7 @@ class WordSet:
         got = self._seen_surface.get(tok.text)
         if got is None:
             low = tok.lower.rstrip("-")
-            got = low in self.exact or bool(self.rx and self.rx.fullmatch(low))
+            got = low in self.exact or (self._match is not None and self._match.one(low))
             if len(self._seen_surface) < 200_000:
                 self._seen_surface[tok.text] = got
         return got
@@ -72,16 +112,31 @@ class WordSet:
 
 @dataclass
 class Step:
-    rx: re.Pattern[str]
+    glob: str  # "x|y*" as written (without the "^")
     link: str  # "first", "adj", "gap", "end"
     head: bool = False  # the step that anchors the event (roles are read around it)
     _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _match: _Matcher | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def matcher(self) -> _Matcher:
+        if self._match is None:
+            self._match = _Matcher(self.glob)
+        return self._match
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The whole glob as one regex (fullmatch)."""
+        return _glob(self.glob)
+
+    def matches(self, low: str, lem: str) -> bool:
+        """The step matches a lower-cased form (trailing hyphen stripped) or its lemma."""
+        return self.matcher(low, lem)
 
     def has(self, tok: Token) -> bool:
         got = self._seen.get(tok[0])  # the written form fixes the lower-cased form and the lemma
         if got is None:
-            low = tok.lower.rstrip("-")
-            got = bool(self.rx.fullmatch(low) or self.rx.fullmatch(tok.lemma))
+            got = self.matcher(tok.lower.rstrip("-"), tok.lemma)
             if len(self._seen) < _MEMO:
                 self._seen[tok[0]] = got
         return got
@@ -114,13 +169,55 @@ def _compile_trigger(text: str) -> list[Step]:
         if part == "~":
             link = "end"
             continue
-        steps.append(Step(_glob(part.lstrip("^")), link, part.startswith("^") and len(part) > 1))
+        steps.append(Step(part.lstrip("^"), link, part.startswith("^") and len(part) > 1))
         link = "adj"
     if not steps:
         raise MusterError("E050", f"empty event trigger {text!r}")
     if not any(s.head for s in steps):
         steps[0].head = True
     return steps
+
+
+class TriggerIndex:
+    """The triggers of a grammar by the literal start of their first step, so that a word form is tried only
+    against the triggers that can start on it: literal alternatives by form, wildcard ones ("удар*") by their
+    literal prefix (one table per prefix length), those with no literal prefix ("*") against every form."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.entries: list[tuple[Pattern, list[Step]]] = [(p, t) for p in patterns for t in p.triggers]
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[int, dict[str, list[int]]] = {}
+        self.always: list[int] = []
+        for n, (_, trig) in enumerate(self.entries):
+            for alt in _alternatives(trig[0].glob):
+                cut = min((alt.index(c) for c in _WILD if c in alt), default=-1)
+                if cut < 0:
+                    self.exact.setdefault(alt, []).append(n)
+                elif cut == 0:
+                    self.always.append(n)
+                else:
+                    self.prefix.setdefault(cut, {}).setdefault(alt[:cut], []).append(n)
+        self.lengths = sorted(self.prefix)
+
+    def candidates(self, low: str, lem: str) -> list[int]:
+        """Entry numbers (in grammar order) whose first step may match the form or the lemma."""
+        got = set(self.always)
+        for form in (low, lem) if lem != low else (low,):
+            hit = self.exact.get(form)
+            if hit:
+                got.update(hit)
+            for k in self.lengths:
+                if k > len(form):
+                    break
+                hit = self.prefix[k].get(form[:k])
+                if hit:
+                    got.update(hit)
+        return sorted(got)
+
+    def hits(self, low: str, lem: str) -> list[tuple[Pattern, list[Step]]]:
+        """The (pattern, trigger) pairs whose first step matches the form or the lemma, in grammar order."""
+        entries = self.entries
+        return [entries[n] for n in self.candidates(low, lem) if entries[n][1][0].matches(low, lem)]
 
 
 @dataclass
@@ -137,12 +234,20 @@ class Grammar:
     contexts: list[tuple[str, WordSet]]
 
     _first: dict[str, list[tuple[Pattern, list[Step]]]] = field(default_factory=dict, repr=False, compare=False)
+    _index: TriggerIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def index(self) -> TriggerIndex:
+        if self._index is None:
+            self._index = TriggerIndex(self.patterns)
+        return self._index
 
     def first_hits(self, tok: Token) -> list[tuple[Pattern, list[Step]]]:
+        """The (pattern, trigger) pairs whose first step matches the token (form or lemma), in grammar order."""
         # keyed on the written form: within a language it fixes both the lower-cased form and the lemma
         got = self._first.get(tok[0])
         if got is None:
-            got = _first_hits(self.lang, tok.lower.rstrip("-"), tok.lemma)
+            got = self.index.hits(tok.lower.rstrip("-"), tok.lemma)
             if len(self._first) < _MEMO:
                 self._first[tok[0]] = got
         return got
@@ -180,17 +285,6 @@ def grammar(lang: str) -> Grammar:
     modes = {t: [(m, WordSet(ws)) for m, ws in (v or {}).items()] for t, v in (cfg.get("modes") or {}).items()}
     contexts = [(c, WordSet(ws)) for c, ws in (cfg.get("contexts") or {}).items()]
     return Grammar(lang, pats, cfg, words, preps, targets, modes, contexts)
-
-
-@lru_cache(maxsize=100_000)
-def _first_hits(lang: str, low: str, lem: str) -> list[tuple[Pattern, list[Step]]]:
-    out = []
-    for p in grammar(lang).patterns:
-        for trig in p.triggers:
-            rx = trig[0].rx
-            if rx.fullmatch(low) or rx.fullmatch(lem):
-                out.append((p, trig))
-    return out
 
 
 def head(trig: list[Step], got: list[int]) -> int:

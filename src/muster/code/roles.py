@@ -1,6 +1,7 @@
 """Actor and recipient of an event: from prepositions, voice and word order, then from the document frame."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,10 @@ class Frame:
 
     counts: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
+    lang: str = ""
+    mentions: list[Mention] = field(default_factory=list)  # the document's actor mentions, in text order
+    acting: set[str] = field(default_factory=set)  # parties some sentence names as an actor (set by role_rules)
+    drafts: list[Any] = field(default_factory=list)  # the document's drafts in text order (set by role_rules)
 
     @classmethod
     def of(cls, doc: Document, actors: list[Mention]) -> "Frame":
@@ -76,7 +81,7 @@ class Frame:
             if m.country and m.role != "place" and m.kind != "outlet":
                 c[m.country] += 1
         p: Counter = Counter(pl.country for pl in doc.places if pl.country)
-        return cls(c, p)
+        return cls(c, p, doc.language or "", sorted(actors, key=lambda m: m.start))
 
     def top(self, exclude: set[str | None], minimum: int = 2) -> str | None:
         for country, n in self.counts.most_common():
@@ -481,14 +486,31 @@ def target_recipient(g: Grammar, d: Any, toks: list[Token], frame: Frame) -> Non
                 return
 
 
+def _latest_before(indices: list[int] | None, n: int) -> int | None:
+    """The greatest of the (ascending) indices below n."""
+    if not indices:
+        return None
+    k = bisect_left(indices, n)
+    return indices[k - 1] if k else None
+
+
 def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None:
     """Parties the sentence does not name, from the document: the previous speaker, the other side of
     an exchange, who else does this, the frame's other party, or the state where it happens."""
+    from . import role_rules  # the named rules (they import Slot and Frame from here)
+    role_rules.apply(drafts, frame, role_rules.BEFORE)
     by_type: dict[str, Counter] = {}
     for d in drafts:
         if d.actor is not None and d.actor.iso and not d.actor.implicit:
             by_type.setdefault(d.pattern.type, Counter())[d.actor.iso] += 1
     home = frame.home()
+    # the drafts that carry each rule and each type, in order (the latest one before a draft is bisected)
+    with_rule: dict[str, list[int]] = {}
+    with_type: dict[str, list[int]] = {}
+    for n, d in enumerate(drafts):
+        for r in dict.fromkeys(d.rules):
+            with_rule.setdefault(r, []).append(n)
+        with_type.setdefault(d.pattern.type, []).append(n)
     for n, d in enumerate(drafts):
         # "the foreign ministry", "police": a state organ without a country belongs to where it acts
         if d.actor is not None and d.actor.mention is not None and not d.actor.iso \
@@ -600,9 +622,12 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                 # "condemned the exercises": the last act told, possibly some sentences back
                 told = [o for o in drafts[max(0, n - 6):n] if d.sent - o.sent <= 4 and not o.hypothetical]
                 if d.anaphoric_type:  # "rejected the tariffs": the latest act of that kind
-                    same = [o for o in drafts[:n] if d.anaphoric_rule in o.rules]  # "учения": the exercises, not troops
-                    # ("the move" also starts a MOBILIZE trigger: with no such act told, the last act told)
-                    told = (same or [o for o in drafts[:n] if o.pattern.type == d.anaphoric_type])[-1:] or told
+                    # "учения": the exercises, not troops ("the move" also starts a MOBILIZE trigger: with no
+                    # such act told, the last act of that type told, else the last act told)
+                    last = _latest_before(with_rule.get(d.anaphoric_rule), n)
+                    if last is None:
+                        last = _latest_before(with_type.get(d.anaphoric_type), n)
+                    told = [drafts[last]] if last is not None else told
                 if told and (told[-1].actor is None or not told[-1].actor.key):
                     # "the decision" after an act with no named agent ("the ambassador was summoned"):
                     # the last act whose agent is known
@@ -627,9 +652,17 @@ def implicit_roles(drafts: list[Any], frame: Frame, targets: Any = None) -> None
                 and (o.recipient is None or not o.recipient.key) \
                 and o.pattern.type in DIPLOMATIC and d.pattern.type in DIPLOMATIC:
             o.recipient = d.recipient.copy()
-    for d in drafts:  # "China last held exercises of this scale in 2024": the same force shows it to the same side
+    # "China last held exercises of this scale in 2024": the same force shows it to the same side
+    # (the first such act of each force, found once: a draft given a recipient here gets a copy of it,
+    # equal to what a later draft of that force would copy from the first one)
+    shown: dict[str, Any] = {}
+    for o in drafts:
+        if o.pattern.type == "MOBILIZE" and o.recipient is not None and o.recipient.key and o.actor is not None \
+                and o.actor.key:
+            shown.setdefault(o.actor.key, o)
+    for d in drafts:
         if d.pattern.type == "MOBILIZE" and d.recipient is None and d.actor is not None and d.actor.key:
-            src = next((o for o in drafts if o is not d and o.pattern.type == "MOBILIZE" and o.recipient is not None
-                        and o.recipient.key and o.actor is not None and o.actor.key == d.actor.key), None)
+            src = shown.get(d.actor.key)
             if src is not None:
                 d.recipient = src.recipient.copy()
+    role_rules.apply(drafts, frame, role_rules.AFTER)

@@ -1,0 +1,383 @@
+"""Named role rules run around the document-level role inference: each decides one slot and records its name."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from ..model import Mention
+from . import ontology
+from .modality import modality
+from .patterns import Grammar, WordSet, grammar
+from .roles import BLAMING, REPLIES, STATE_SECTORS, Frame, Slot
+
+# a rule reads one draft (with its grammar and the document frame) and returns (slot, new filler) for
+# the slot it decides (a None filler empties it), or None when it does not apply
+RoleRule = Callable[[Grammar, Any, Frame], Any]
+PHYSICAL = ("ASSAULT", "COERCE", "MOBILIZE")  # acts a speaker reports rather than performs
+_NEAR = 3  # tokens between an agent preposition and its mention ("by Russian forces")
+_OWN_PHRASE = 5  # tokens from the trigger to a participle still in its phrase ("hit by a Kinzhal missile launched")
+_QUOTES = set("\"«»„“”")
+
+
+@lru_cache(maxsize=None)
+def _config_words(lang: str, key: str, surface: bool = True) -> WordSet:
+    """A word list from the `config:` block of the language's events.yaml."""
+    return WordSet(grammar(lang).config.get(key) or [], surface=surface)
+
+
+def note(d: Any, slot: str, rule: str) -> None:
+    """Record which rule decided `slot` ("actor" or "recipient") of draft d."""
+    d.role_rules = {**(getattr(d, "role_rules", None) or {}), slot: rule}  # copies per co-actor share no dict
+
+
+def role_suffix(d: Any) -> str:
+    """"|actor:weapon_nationality|recipient:...": the named rules that decided the draft's slots, for the
+    event's `rule` string (empty when the sentence rules alone decided)."""
+    got = getattr(d, "role_rules", None) or {}
+    return "".join(f"|{slot}:{name}" for slot, name in sorted(got.items()))
+
+
+def _span(d: Any) -> tuple[int, int]:
+    """Character span of the trigger's full clause."""
+    a, b = d.full_clause if d.full_clause[1] else d.clause
+    return d.toks[a].start, d.toks[b - 1].end
+
+
+def _mentions_in(frame: Frame, d: Any) -> list[Mention]:
+    lo, hi = _span(d)
+    return [m for m in frame.mentions if lo <= m.start < hi]
+
+
+def reported_speaker(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Azerbaijani officials recalled that an airstrike hit the consulate": the speaker of a reporting
+    verb is not the agent of the physical act or event noun told in its complement clause (unless
+    the clause refers back to it with a pronoun: "X said it had expelled ...")."""
+    m = d.actor.mention if d.actor is not None else None
+    if m is None or d.actor.implicit or not d.toks or not (d.pattern.type in PHYSICAL or d.verb is False):
+        return None
+    comp, speech = g.words["complementizers"], modality(g.lang).speech
+    more = _config_words(g.lang, "reporting_verbs", False)
+    between = [k for k, t in enumerate(d.toks) if m.end <= t.start and k < d.anchor]
+    fc = next((k for k in reversed(between) if comp.has(d.toks[k])), None)
+    if fc is None or not any(speech.has(d.toks[k]) or more.has(d.toks[k]) for k in between if k < fc):
+        return None
+    own = _config_words(g.lang, "own_reference")
+    if any(g.words["pronouns"].has(d.toks[k]) or own.has(d.toks[k]) for k in range(fc, d.anchor)):
+        return None
+    return "actor", None
+
+
+def weapon_nationality(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"a Russian drone hit the embassy", "eine russische Drohne beschädigte ...": the nationality of
+    the weapon (or of the strike) names the attacker, and is not the target."""
+    if d.pattern.type != "ASSAULT" or (d.actor is not None and d.actor.key) or not d.toks:
+        return None
+    weapons = g.words["weapons"]
+    starts = [t.start for t in d.toks]
+    for m in _mentions_in(frame, d):
+        if m.kind != "adjective" or not m.country:
+            continue
+        after = d.toks[next((k for k, s in enumerate(starts) if s >= m.end), len(starts)):][:2]
+        if any(weapons.has(t) for t in after) or any(weapons.has(t) for t in d.toks if m.start <= t.start < m.end):
+            if d.recipient is not None and d.recipient.mention is m:
+                d.recipient = None
+            return "actor", Slot(m)
+    return None
+
+
+def participle_agent(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"hit by a Kinzhal missile launched by Russia", "negocieri mediate de Turcia": an agent phrase after a
+    participle in the event's clause names the actor when the sentence gave none."""
+    if not d.toks:
+        return None
+    agent, part = g.words["agent_preps"], g.words["participle"]
+    own = d.actor is not None and d.actor.key  # a named actor yields only to the agent of the event noun itself
+    if own and (d.verb or not any(agent.has(t) for t in d.toks[d.anchor + 1:d.anchor + 4])):
+        return None
+    lo, hi = _span(d)
+    ments = _mentions_in(frame, d)
+    for k, t in enumerate(d.toks):
+        if not (lo <= t.start < hi) or k == 0 or not agent.has(t) or not part.has(d.toks[k - 1]):
+            continue
+        if not 0 <= k - 1 - d.anchor <= _OWN_PHRASE or any(x.text in _QUOTES for x in d.toks[d.anchor:k]):
+            continue  # not the event's own phrase ("called it a «hybrid attack» orchestrated by Minsk")
+        limit = d.toks[min(k + _NEAR, len(d.toks) - 1)].end
+        m = next((x for x in ments if t.end <= x.start <= limit and (x.country or x.code)), None)
+        if m is not None and not (d.pattern.type in BLAMING and d.recipient is not None and d.recipient.mention is m):
+            if d.recipient is not None and d.recipient.mention is m:  # "mediated by Qatar" is no target
+                d.recipient = None
+            return "actor", Slot(m)
+    return None
+
+
+def domestic_group(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"The opposition called for the premier to step down", "rebels took the airport": a group
+    with no nationality (opposition, rebels, business) belongs to the country where it acts."""
+    m = d.actor.mention if d.actor is not None else None
+    if m is None or d.actor.iso or m.kind != "role" or m.sector in STATE_SECTORS or m.code not in (None, m.sector):
+        return None
+    rec = d.recipient.iso if d.recipient is not None else None
+    country = d.loc_country or rec or frame.home()
+    return ("actor", Slot(m, True, country, m.sector)) if country else None
+
+
+def frame_dyad_actor(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Belarus's envoy was called in on Tuesday": an act without a named agent, aimed at one of the
+    story's parties, was done by the story's other main party (implicit)."""
+    if d.actor is not None or d.pronoun_subject or d.pattern.type == "ASSAULT":  # the attacker has its own rules
+        return None  # (a named but countryless subject, "the premier", "he", is no sign of the other party)
+    rec = d.recipient.key if d.recipient is not None else None
+    other = frame.top({rec, None}, minimum=2) if rec else None
+    return ("actor", Slot(None, True, other)) if other else None
+
+
+def own_possessive(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Frankreich zog seine Soldaten aus Niger ab", "Moscow said its forces struck ...": a unit
+    introduced by a possessive belongs to the party named before it in the sentence."""
+    m = d.actor.mention if d.actor is not None else None
+    if m is None or m.kind != "role" or not d.toks:
+        return None
+    own = _config_words(g.lang, "own_reference")
+    k = next((k for k, t in enumerate(d.toks) if t.end <= m.start and t.start >= m.start - 12), None)
+    prev = [k2 for k2, t in enumerate(d.toks) if t.end <= m.start]
+    if k is None or not prev or not own.has(d.toks[prev[-1]]):
+        return None
+    owner = next((x for x in reversed(frame.mentions) if x.country and x is not m
+                  and d.toks[0].start <= x.start and x.end <= d.toks[prev[-1]].start), None)
+    if owner is None or owner.country == m.country:
+        return None
+    return "actor", Slot(None, False, owner.country, m.sector, m.text, None, m.name or None)
+
+
+def organ_where_it_acts(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Poliția a reținut trei bărbați la Cluj, suspectați de spionaj pentru Rusia": police that arrest
+    (close, raid) without a stated country are the organs of the state where they act."""
+    m = d.actor.mention if d.actor is not None else None
+    if m is None or m.country or d.pattern.type != "COERCE" or m.sector not in STATE_SECTORS \
+            or not d.loc_country or d.organ_country == d.loc_country:
+        return None
+    return "actor", Slot(m, False, d.loc_country, m.sector)
+
+
+def mediator_acts(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"при посредничестве Катара", "talks mediated by Oman": the mediator is the actor of a mediation
+    (CAMEO 045), never its recipient."""
+    if d.pattern.cameo != "045" and "mediate" not in d.pattern.id.split("."):
+        return None
+    r = d.recipient
+    if r is None or r.mention is None or not r.key or (d.actor is not None and d.actor.key == r.key) \
+            or not d.toks or r.mention.start < d.toks[d.anchor].start:  # "Qatar and Egypt mediated": partners
+        return None
+    d.recipient = None
+    return "actor", Slot(r.mention, r.implicit, r.country, r.sector, r.text, r.code, r.name)
+
+
+def frame_dyad_attacker(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Ночью по Брянску ударили дроны": an attack whose attacker no sentence of the story
+    names came from the story's other main party (implicit)."""
+    if d.pattern.type != "ASSAULT" or (d.actor is not None and d.actor.key):
+        return None
+    rec = d.recipient.key if d.recipient is not None else None
+    other = frame.top({rec, d.loc_country, None}, minimum=2) if rec else None
+    # only a party that acts somewhere in the story (not a neighbour named in an internal war)
+    return ("actor", Slot(None, True, other)) if other and other in frame.acting else None
+
+
+def sentence_state_organ(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"A French teacher was detained in March; the Iranian authorities gave no reason": an
+    agentless arrest is the act of the state organ the same sentence names (not the detainee's state)."""
+    if d.pattern.type != "COERCE" or d.loc_country or not d.toks \
+            or (d.actor is not None and (d.actor.mention is not None or not d.actor.implicit)):
+        return None  # runs after the state-act fallback (the state where it happened, else the detainee's)
+    rec = d.recipient.iso if d.recipient is not None else None
+    lo, hi = d.toks[0].start, d.toks[-1].end
+    organs = [m for m in frame.mentions if lo <= m.start < hi and m.country and m.country != rec
+              and m.sector in STATE_SECTORS and m.kind in ("role", "institution")]
+    return ("actor", Slot(organs[0], True)) if len({m.country for m in organs}) == 1 else None
+
+
+def event_noun_target(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"une frappe aérienne sur le consulat", "a strike on the consulate", "удар по консульству": what
+    follows the attack noun's target preposition is the target, never the attacker."""
+    m = d.actor.mention if d.actor is not None else None
+    if m is None or d.pattern.type != "ASSAULT" or not d.toks:
+        return None
+    preps = g.recipient_preps.get("ASSAULT")
+    first = next((k for k, t in enumerate(d.toks) if t.start >= m.start), None)
+    if not preps or first is None:
+        return None
+    for k in range(first - 1, max(-1, first - 4), -1):
+        if not d.toks[k].is_word:
+            return None
+        if preps.has(d.toks[k]):
+            if not any(g.words["weapons"].has(t) for t in d.toks[max(0, k - 3):k]):
+                return None
+            if d.recipient is None or not d.recipient.key:
+                d.recipient = Slot(m)
+                note(d, "recipient", "event_noun_target")
+            return "actor", None
+    return None
+
+
+def foreigners_held_by_home(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Zwei russische Staatsbürger wurden verhaftet" in a story set in Georgia: people named by a foreign
+    nationality and arrested by no named agent are held by the state the story is about, not by their own."""
+    r = d.recipient.mention if d.recipient is not None else None
+    if d.pattern.type != "COERCE" or d.loc_country or r is None or r.kind != "adjective" or not r.country \
+            or d.actor is None or d.actor.mention is not None or not d.actor.implicit or d.actor.iso != r.country:
+        return None
+    home = frame.home()
+    return ("actor", Slot(None, True, home, "GOV")) if home and home != r.country else None
+
+
+def charge_by_the_state(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Мэру предъявили обвинение", "Gegen den Offizier wurde Anklage erhoben": a criminal charge with
+    no named prosecutor is brought by the state where the accused is tried (the place, else the accused's,
+    else the story's country)."""
+    if d.pattern.type != "ACCUSE" or d.actor is not None \
+            or not ("charge" in d.pattern.id.split(".") or "legal" in (d.pattern.context or [])):
+        return None
+    rec = d.recipient.iso if d.recipient is not None else None
+    country = d.loc_country or rec or frame.home()
+    return ("actor", Slot(None, True, country, "JUD")) if country else None
+
+
+def mediator_not_party(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"за посередництва Катару сторони обмінялися полоненими", "a swap mediated by Qatar": a
+    party named as the mediator is not a side of the act it mediates (only of a mediation event)."""
+    m = d.actor.mention if d.actor is not None else None
+    if m is None or d.pattern.cameo == "045" or "mediate" in d.pattern.id.split(".") or not d.toks:
+        return None
+    words = _config_words(g.lang, "mediation_words", False)
+    before = [t for t in d.toks if t.end <= m.start][-3:]
+    return ("actor", None) if any(words.has(t) for t in before) else None
+
+
+_BACK = 6  # sentences a reply may look back for the act it answers ("... the Kremlin rejected the accusations")
+
+
+def _no_recipient(d: Any) -> bool:
+    """The draft names no party as its recipient (none, or a person or group without a country)."""
+    return d.recipient is None or not d.recipient.key
+
+
+def _joins_other(d: Any, frame: Frame, got: Slot | None) -> bool:
+    """An undated material act joins a dated report of the same type near it with the same recipient
+    (incidents.merge): a guessed recipient must not join it to another party's act."""
+    if got is None or d.dated or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
+        return False
+    own = d.actor.key if d.actor is not None else None
+    return any(o is not d and o.dated and o.pattern.type == d.pattern.type and abs(o.sent - d.sent) <= 4
+               and o.recipient is not None and o.recipient.iso == got.iso
+               and (o.actor.key if o.actor is not None else None) != own for o in frame.drafts)
+
+
+def _give(d: Any, frame: Frame, got: Slot | None) -> Any:
+    """("recipient", got) for apply(), or None when there is nothing to give or it would merge wrongly."""
+    return None if got is None or _joins_other(d, frame, got) else ("recipient", got)
+
+
+def _earlier(d: Any, frame: Frame, sentences: int) -> list[Any]:
+    """Drafts told before d (latest first) at most `sentences` sentences back, facts only."""
+    out = []
+    for o in frame.drafts:
+        if o is d:
+            break
+        if 0 <= d.sent - o.sent <= sentences and not o.hypothetical and not o.negated:
+            out.append(o)
+    return out[::-1]
+
+
+def _filled(d: Any, country: str | None, src: Slot | None = None) -> Slot | None:
+    """The recipient slot for an inferred party: a countryless mention keeps its words, gains the country."""
+    if src is not None:
+        return src.copy()
+    if not country:
+        return None
+    m = d.recipient.mention if d.recipient is not None else None
+    return Slot(m, True, country, m.sector if m is not None else None)
+
+
+def reply_to_accuser(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Bucharest accused Moscow of interference. ... The Kremlin rejected the accusations": a reply
+    with no named addressee answers the latest party that acted on the replying one."""
+    if d.pattern.type not in REPLIES or not _no_recipient(d) or d.actor is None or not d.actor.key:
+        return None
+    for o in _earlier(d, frame, _BACK):
+        if o.recipient is not None and o.recipient.key == d.actor.key and o.actor is not None \
+                and o.actor.key and o.actor.key != d.actor.key:
+            return _give(d, frame, _filled(d, None, o.actor))
+    return None
+
+
+def anaphoric_previous(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Warsaw reopened the crossing on Monday. Minsk welcomed the reopening": an object that refers
+    back to an act ("the decision", "эти претензии", "incidentul") aims at the party that did it
+    (at its target when the same party did it: "Moscow cut supplies ... Moscow denied the blockade")."""
+    if not (d.anaphoric_object or d.definite) or not _no_recipient(d) or d.pattern.type == "MOBILIZE":
+        return None
+    own = d.actor.key if d.actor is not None else None
+    for o in _earlier(d, frame, 2):
+        if o.sent == d.sent and not d.anaphoric_object:
+            continue
+        if o.actor is not None and o.actor.key and o.actor.key != own:
+            return _give(d, frame, _filled(d, None, o.actor))
+        if o.actor is not None and o.actor.key == own and own and o.recipient is not None \
+                and o.recipient.key and o.recipient.key != own:
+            return _give(d, frame, _filled(d, None, o.recipient))
+    return None
+
+
+def domestic_target(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Ramaphosa congratulated Chapo", "the government rejected this as a lie", "accusato l'opposizione":
+    a target with no country of its own (a person, group or institution, or none named) belongs to the
+    country where the act happens, else to the country the story is about (implicit)."""
+    if not _no_recipient(d) or d.pattern.type in ("ASSAULT", "MOBILIZE"):  # these have their own fallbacks
+        return None
+    return _give(d, frame, _filled(d, d.loc_country or frame.home()))
+
+
+RULES: dict[str, RoleRule] = {
+    "reported_speaker": reported_speaker,
+    "weapon_nationality": weapon_nationality,
+    "participle_agent": participle_agent,
+    "domestic_group": domestic_group,
+    "frame_dyad_actor": frame_dyad_actor,
+    "own_possessive": own_possessive,
+    "organ_where_it_acts": organ_where_it_acts,
+    "mediator_acts": mediator_acts,
+    "frame_dyad_attacker": frame_dyad_attacker,
+    "sentence_state_organ": sentence_state_organ,
+    "event_noun_target": event_noun_target,
+    "foreigners_held_by_home": foreigners_held_by_home,
+    "charge_by_the_state": charge_by_the_state,
+    "mediator_not_party": mediator_not_party,
+    "reply_to_accuser": reply_to_accuser,
+    "anaphoric_previous": anaphoric_previous,
+    "domestic_target": domestic_target,
+}
+# before the document-level inference: what the sentence itself says
+BEFORE = ("event_noun_target", "reported_speaker", "weapon_nationality", "participle_agent", "mediator_acts",
+          "mediator_not_party", "own_possessive", "organ_where_it_acts")
+AFTER = ("domestic_group", "sentence_state_organ", "foreigners_held_by_home", "charge_by_the_state",
+         "frame_dyad_actor", "frame_dyad_attacker",  # fallbacks for what it left open
+         "reply_to_accuser", "anaphoric_previous", "domestic_target")  # the recipient, last
+
+
+def apply(drafts: list[Any], frame: Frame, order: tuple[str, ...]) -> None:
+    """Run the named rules in `order` on every draft, each rule seeing what the ones before decided."""
+    if not drafts:
+        return
+    g = grammar(frame.lang or drafts[0].pattern.id.split(".")[0])
+    frame.drafts = drafts
+    frame.acting = {d.actor.mention.country for d in drafts if d.actor is not None and not d.actor.implicit
+                    and d.actor.mention is not None and d.actor.mention.country}  # named with their own country
+    for d in drafts:
+        for name in order:
+            got = RULES[name](g, d, frame)
+            if got is None:
+                continue
+            slot, value = got
+            setattr(d, slot, value)
+            note(d, slot, name)
