@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +13,7 @@ from ..lang import FALLBACK, SUPPORTED, load_yaml
 from ..model import Document, Place
 from ..pipeline import register
 from .gazetteer import ALTERNATE, CURATED, DEMONYM, PRIMARY, SMALL_TOWN, Candidate, Gazetteer, gazetteer
+from .intervals import Spans
 from .gazetteer_names import fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
@@ -83,6 +84,22 @@ def _doc_countries(given: list[set[str]], count: Counter, support: dict[int, str
             got = union[id(given[k])] = given[k] | every
         return got  # read only
     return countries
+
+
+class _Containers:
+    """Spans [s, e) answering "does one of them contain [a, b)?" by bisection: sorted starts with the
+    running maximum of their ends."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._max_end: list[int] = []
+        for _, e in spans:
+            self._max_end.append(max(e, self._max_end[-1]) if self._max_end else e)
+
+    def contains(self, a: int, b: int) -> bool:
+        k = bisect_right(self._starts, a)
+        return bool(k) and self._max_end[k - 1] >= b
 
 
 def _nearness(c: Candidate, points: list[tuple[str, float, float]], name: str) -> float:
@@ -366,21 +383,18 @@ class PlaceTagger:
         return False
 
     @staticmethod
-    def _in_person(toks: list[_Tok], i: int, n: int, persons: list[tuple[int, int]] | None) -> bool:
-        start, end = toks[i].start, toks[i + n - 1].end
-        return any(s < end and start < e for s, e in persons or ())
+    def _in_person(toks: list[_Tok], i: int, n: int, persons: Spans | None) -> bool:
+        return persons is not None and persons.overlaps(toks[i].start, toks[i + n - 1].end)
 
     def _looks_like_person(self, doc: Document, toks: list[_Tok], lower: set[str], i: int, n: int,
-                           persons: list[tuple[int, int]] | None = None) -> str:
+                           persons: Spans | None = None) -> str:
         """"person" (inside a person mention), "prev" (after a capitalised word: "Jim Taylor"), "next"
         (before one: "Paris Hilton", "Alexandria Police") or "" (no sign of a name of a person)."""
         t = toks[i]
         if persons is None:
-            persons = [(m.start, m.end) for m in doc.actors if m.kind == "person"]
-        end = toks[i + n - 1].end
-        for start, stop in persons:
-            if start < end and t.start < stop:
-                return "person"
+            persons = Spans([(m.start, m.end) for m in doc.actors if m.kind == "person"])
+        if persons.overlaps(t.start, toks[i + n - 1].end):
+            return "person"
         if n != 1:
             return ""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -435,9 +449,9 @@ class PlaceTagger:
         keys = [k for _, _, k, _ in spans if k] + [v for _, _, _, vs in spans for v in vs]
         found = self.gaz.lookup(keys)
         lower = {t.text for t in toks if t.text.islower()}
-        persons = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
+        persons = Spans([(a.start, a.end) for a in doc.actors if a.kind == "person"])
         # a word of an organisation's name is no place ("Orano" is a company, not Oran)
-        orgs = [(a.start, a.end) for a in doc.actors if a.kind in ("organisation", "outlet")]
+        orgs = _Containers([(a.start, a.end) for a in doc.actors if a.kind in ("organisation", "outlet")])
         # a seat the actor lexicon places in one country is no town of another ("White House" is not Casablanca)
         seats = {(a.start, a.end): a.country for a in doc.actors if a.kind == "capital" and a.country}
         by_start: dict[int, list[tuple[int, str, list[str]]]] = {}
@@ -453,7 +467,7 @@ class PlaceTagger:
             for n, key, variants in reversed(by_start[i]):
                 if key not in found and not any(v in found for v in variants):
                     continue  # no candidates: no match
-                if any(s <= toks[i].start and toks[i + n - 1].end <= e for s, e in orgs):
+                if orgs.contains(toks[i].start, toks[i + n - 1].end):
                     continue
                 seat = seats.get((toks[i].start, toks[i + n - 1].end))
                 if seat and not any(c.country == seat for c in found.get(key, []) + [c for v in variants for c in found.get(v, [])]):
@@ -657,8 +671,9 @@ class PlaceTagger:
                     confident[k] = best.country or ""
             support = confident
             admin1s = {}
-            points = [(names[k], chosen[k].lat, chosen[k].lon) for k in confident
-                      if chosen[k].feature in ("city", "admin2", "admin1")]
+            # distinct points: only the nearest counts, and a name repeated 1,000 times is one point
+            points = list(dict.fromkeys((names[k], chosen[k].lat, chosen[k].lon) for k in confident
+                                        if chosen[k].feature in ("city", "admin2", "admin1")))
             for k in set(confident) | {k for k, c in enumerate(chosen) if c.feature == "admin1"}:
                 c = chosen[k]
                 if c.admin1 and c.feature in ("city", "admin1", "admin2") and c.country:

@@ -331,7 +331,7 @@ class EventCoder:
                           and not _dateline(doc.clean, sent.start, m)]
             times = sent_times[si]
             places = sent_places[si]
-            attribution, carried = sentence_attribution(mod, doc, si, toks, ments, carried)
+            attribution, carried = sentence_attribution(mod, doc, si, toks, ments, attribs, carried)
             cl = clauses(g, toks)
             has_time = any(not t.relation for t in times)
             hits = self._hits(g, toks, cl, has_time)

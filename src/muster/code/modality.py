@@ -122,19 +122,12 @@ def _speech_source(m: Modality, doc: Document, toks: list[Token], sentence: Sent
     return {"text": x.text, "source": x.name or x.text}
 
 
-def _explicit(doc: Document, sentence: Sentence) -> Attribution | None:
-    for a in doc.attributions:
-        if sentence.start <= a.start < sentence.end:
-            return a
-    return None
-
-
 def _is_heading(sentence: Sentence) -> bool:
     return not sentence.text.rstrip().endswith((".", "!", "?", "…", "\"", "»", "“", ":"))
 
 
-def sentence_attribution(m: Modality, doc: Document, idx: int, toks: list[Token],
-                         mentions: list[Mention], carried: dict | None) -> tuple[dict | None, dict | None]:
+def sentence_attribution(m: Modality, doc: Document, idx: int, toks: list[Token], mentions: list[Mention],
+                         attribs: list[Attribution], carried: dict | None) -> tuple[dict | None, dict | None]:
     """(attribution of sentence idx, attribution to carry to the next sentence).
 
     An explicit cue ("laut X", "according to X") or a speech verb with a source in the sentence
@@ -144,7 +137,7 @@ def sentence_attribution(m: Modality, doc: Document, idx: int, toks: list[Token]
     sentence = doc.sentences[idx]
     if _is_heading(sentence):
         return None, None
-    a = _explicit(doc, sentence)
+    a = attribs[0] if attribs else None  # the sentence's explicit cues, in text order (by_sentence)
     if a is not None:
         got = {"text": a.text, "source": a.source}
         return got, dict(got, _left=2)
