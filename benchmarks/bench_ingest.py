@@ -1,105 +1,127 @@
-"""Ingest throughput: 1,000 generated documents (txt with front matter, boilerplate, HTML, JSON Lines)
-through `iter_documents`: docs/s (median of runs) and peak RSS.
+"""Ingest benchmark on generated articles (benchmarks/gen_articles.py, six languages, ~460 words):
 
-    python benchmarks/bench_ingest.py [N]
+- end to end: the real `muster ingest FOLDER` (read, annotate, code, store, resolve) in a child
+  process: docs/s including start-up, and peak RSS of that process; the same workflow in this
+  process once the six languages' pipelines are loaded (warm docs/s, and the load time);
+- readers only: `iter_documents` docs/s (median of runs);
+- length scaling: pipeline time of one long article against one ten times shorter (the ratio
+  of times; linear work gives ~10).
+
+    python benchmarks/bench_ingest.py            # 200 articles, 10 KB vs 100 KB (~2-3 minutes on an idle core)
+    python benchmarks/bench_ingest.py --full     # 5,000 articles, 100 KB vs 1 MB (the issue's figures)
+    python benchmarks/bench_ingest.py N          # N articles
 """
 from __future__ import annotations
 
 import json
-import random
+import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
 
-from muster.ingest import Failure, iter_documents  # noqa: E402
-from _rss import peak_rss_mb
+from _rss import peak_rss_mb  # noqa: E402
+from gen_articles import generate, long_article  # noqa: E402
 
-ACTORS = {"de": ["Aserbaidschan", "Russland", "die Ukraine", "Moldau", "Armenien", "Georgien"],
-          "en": ["Azerbaijan", "Russia", "Ukraine", "Moldova", "Armenia", "Georgia"],
-          "ru": ["Азербайджан", "Россия", "Украина", "Молдавия", "Армения", "Грузия"]}
-SENTENCES = {
-    "de": ["{a} hat am {d}. März den Botschafter von {b} einbestellt.", "Die Regierung von {a} kritisierte {b} scharf.",
-           "Nach Angaben von {a} wurden in der Nacht mehrere Drohnen abgefangen.", "Vertreter von {a} und {b} trafen sich in Genf."],
-    "en": ["{a} summoned the ambassador of {b} on March {d}.", "The government of {a} sharply criticised {b}.",
-           "According to {a}, several drones were shot down overnight.", "Officials from {a} and {b} met in Geneva."],
-    "ru": ["{a} {d} марта вызвала посла страны {b}.", "Правительство страны {a} резко раскритиковало {b}.",
-           "По данным {a}, ночью были сбиты несколько беспилотников.", "Представители {a} и {b} встретились в Женеве."],
-}
-NOISE = {"de": ["Lesen Sie auch", "Artikel teilen", "Foto: Archiv", "Quellen: dpa"],
-         "en": ["Read more", "Share this article", "Photo: Reuters/Staff", "Sources: AP"],
-         "ru": ["Читайте также", "Поделиться", "Фото: ТАСС", "Источник: Интерфакс"]}
+DEFAULT_N = 200
+DEFAULT_SIZES = (10_000, 100_000)
+FULL_N = 5000
+FULL_SIZES = (100_000, 1_000_000)
 
 
-def _article(rng: random.Random, lang: str, i: int) -> str:
-    lines = [f"Meldung {i}" if lang == "de" else f"Report {i}" if lang == "en" else f"Сообщение {i}"]
-    for _ in range(rng.randint(6, 14)):
-        a, b = rng.sample(ACTORS[lang], 2)
-        lines.append(" ".join(rng.choice(SENTENCES[lang]).format(a=a, b=b, d=rng.randint(1, 28))
-                              for _ in range(rng.randint(1, 3))))
-        if rng.random() < 0.25:
-            lines.append(rng.choice(NOISE[lang]))
-    return "\n".join(lines) + "\n"
+def end_to_end(folder: Path, db: Path) -> dict:
+    """`muster ingest` in a child process: its JSON summary, wall time and peak RSS."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "muster.cli", "ingest", str(folder), "--db", str(db), "--json"],
+                          capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"))
+    wall = time.perf_counter() - t0
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"summary": summary, "wall_s": wall, "peak_rss_mb": round(rss, 1)}
 
 
-def generate(folder: Path, n: int = 1000, seed: int = 7) -> int:
-    """n documents: 80 % .txt (half with front matter), 10 % .html, 10 % in .jsonl files of 10 records."""
-    rng = random.Random(seed)
-    langs = list(SENTENCES)
-    records: list[str] = []
-    for i in range(n):
-        lang = langs[i % 3]
-        text = _article(rng, lang, i)
-        kind = i % 10
-        if kind == 8:
-            paras = "".join(f"<p>{ln}</p>" for ln in text.splitlines())
-            (folder / f"doc{i:05d}.html").write_text(
-                f"<html lang='{lang}'><head><title>Report {i}</title><meta property='og:site_name' content='Bench'>"
-                f"<meta property='article:published_time' content='2025-03-{1 + i % 28:02d}'></head>"
-                f"<body><article>{paras}</article></body></html>", encoding="utf-8")
-        elif kind == 9:
-            records.append(json.dumps({"text": text, "date": f"2025-03-{1 + i % 28:02d}", "source": "Bench"},
-                                      ensure_ascii=False))
-            if len(records) == 10:
-                (folder / f"doc{i:05d}.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
-                records = []
-        elif kind % 2:
-            (folder / f"doc{i:05d}.txt").write_text(
-                f"---\noutlet: Bench\npublished: 2025-03-{1 + i % 28:02d}\nlanguage: {lang}\n---\n{text}", encoding="utf-8")
-        else:
-            (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
-    if records:
-        (folder / "rest.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
-    return n
+def warm(folder: Path, db: Path) -> tuple[float, float]:
+    """(seconds to load every language's pipeline, docs/s of the whole ingest workflow once they are
+    loaded): in this process, the same work as `muster ingest` without the start-up."""
+    from gen_articles import LANGS
+    from muster.ingest import iter_documents
+    from muster.pipeline import build
+    from muster.store import Store
+    from muster.workflow import ingest_documents
+
+    t0 = time.perf_counter()
+    for lang in LANGS:
+        build(lang)
+    boot = time.perf_counter() - t0
+    with Store(db) as store:
+        s = ingest_documents(store, iter_documents([str(folder)]), run_id="bench")
+    return boot, s["read"] / s["seconds"]
 
 
-def run(n: int = 1000, repeat: int = 3) -> dict:
+def readers(folder: Path, repeat: int = 3) -> float:
+    from muster.ingest import Failure, iter_documents
+
+    rates = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = sum(1 for item in iter_documents([str(folder)], published="2025-03-01") if not isinstance(item, Failure))
+        rates.append(n / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
+def scaling(sizes: tuple[int, int], lang: str = "de") -> dict:
+    """Pipeline seconds for one article of each size (same generator, same language)."""
+    from muster.ingest import from_text
+    from muster.pipeline import build
+
+    pipe = build(lang)
+    pipe(from_text(long_article(lang, 3000, 5), published="2025-06-01", lang=lang))  # warm: lexicons loaded
+    out = {}
+    for size in sizes:
+        doc = from_text(long_article(lang, size), published="2025-06-01", lang=lang)
+        t0 = time.perf_counter()
+        pipe(doc)
+        out[size] = time.perf_counter() - t0
+    return out
+
+
+def run(n: int = DEFAULT_N, sizes: tuple[int, int] = DEFAULT_SIZES) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        generate(folder, n)
-        rss_before = peak_rss_mb()
-        rates, counts = [], []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            docs = fails = 0
-            for item in iter_documents([str(folder)], published="2025-03-01"):
-                if isinstance(item, Failure):
-                    fails += 1
-                else:
-                    docs += 1
-            rates.append(docs / (time.perf_counter() - t0))
-            counts.append((docs, fails))
-    return {"documents": counts[0][0], "failures": counts[0][1], "docs_per_s": statistics.median(rates),
-            "docs_per_s_runs": [round(r) for r in rates],
-            "peak_rss_mb": peak_rss_mb(),
-            "rss_before_ingest_mb": rss_before}
+        folder = Path(tmp) / "articles"
+        stats = generate(folder, n)
+        e2e = end_to_end(folder, Path(tmp) / "bench.db")
+        store_bytes = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
+        read_rate = readers(folder)
+        boot, warm_rate = warm(folder, Path(tmp) / "warm.db")
+    s = e2e["summary"]
+    times = scaling(sizes)
+    small, big = sizes
+    return {"articles": n, "words_per_article": round(stats["words"] / n), "input_mb": round(stats["bytes"] / 2**20, 2),
+            "stored": s["stored"], "failed": s["failed"], "events": s["events"],
+            "end_to_end_docs_per_s": round(s["read"] / e2e["wall_s"], 1),
+            "warm_docs_per_s": round(warm_rate, 1), "pipelines_load_s": round(boot, 1), "ingest_wall_s": round(e2e["wall_s"], 1),
+            "peak_rss_mb": e2e["peak_rss_mb"],
+            "store_mb": round(store_bytes / 2**20, 2), "store_bytes_per_event": round(store_bytes / max(s["events"], 1)),
+            "store_to_input": round(store_bytes / stats["bytes"], 1),
+            "readers_docs_per_s": round(read_rate, 1),
+            f"pipeline_s_{small // 1000}kb": round(times[small], 2), f"pipeline_s_{big // 1000}kb": round(times[big], 2),
+            "length_ratio": big // small, "time_ratio": round(times[big] / times[small], 1),
+            "bench_peak_rss_mb": peak_rss_mb()}
 
 
 if __name__ == "__main__":
-    res = run(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    args = sys.argv[1:]
+    if "--full" in args:
+        res = run(FULL_N, FULL_SIZES)
+    else:
+        nums = [a for a in args if a.isdigit()]
+        res = run(int(nums[0]) if nums else DEFAULT_N)
     for k, v in res.items():
-        print(f"{k:22} {v:,.1f}" if isinstance(v, float) else f"{k:22} {v}")
+        print(f"{k:26} {v:,.1f}" if isinstance(v, float) else f"{k:26} {v}")

@@ -26,6 +26,11 @@ CODES = {
     "E050": "event pattern: empty trigger",
     "E051": "event pattern: unknown PLOVER event type",
     "E052": "event pattern data: a word list entry is not a string",
+    "E060": "cannot read directory",
+    "E061": "database not found (queries never create one)",
+    "E062": "invalid option value",
+    "W060": "bytes not valid in the text's encoding: decoded line by line, invalid bytes replaced",
+    "W061": "resolution pending: incidents incomplete until a run with write access finishes them",
 }
 
 

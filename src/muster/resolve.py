@@ -46,18 +46,44 @@ class Incident:
     members: list[dict[str, Any]] = field(default_factory=list)
     explain: list[str] = field(default_factory=list)
     interval: tuple[str, str] = (FAR_PAST, FAR_FUTURE)
+    # caches over `members` (best member, best place, actor keys), valid for the first `_seen` members
+    _seen: int = field(default=0, repr=False, compare=False)
+    _best: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _loc: tuple[int, dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+    _actors: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def _sync(self) -> None:
+        """Bring the caches up to date with members appended since (constant work per member)."""
+        if self._seen > len(self.members):  # members were replaced: start over
+            self._seen, self._best, self._loc, self._actors = 0, None, None, set()
+        for m in self.members[self._seen:]:
+            if self._best is None or _precision(m) < _precision(self._best):
+                self._best = m
+            loc = m.get("location") or {}
+            if loc.get("lat") is not None:
+                rank = _loc_rank(loc)
+                if self._loc is None or rank < self._loc[0]:  # the first of the best rank wins (stable order)
+                    self._loc = (rank, loc)
+            key = _party_key(m.get("actor"))
+            if key is not None:
+                self._actors.add(key)
+        self._seen = len(self.members)
 
     @property
     def best(self) -> dict[str, Any]:
         """The member with the most precise date (then place): it speaks for the incident."""
-        return min(self.members, key=_precision)
+        self._sync()
+        assert self._best is not None
+        return self._best
 
     def best_location(self) -> dict[str, Any] | None:
-        placed = [m["location"] for m in self.members if (m.get("location") or {}).get("lat") is not None]
-        rank = {"city": 0, "admin1": 1, "country": 2}
-        placed.sort(key=lambda loc: (rank.get(loc.get("feature", "city"), 0) if "feature" in loc else
-                                     (0 if loc.get("geonameid") else 1)))
-        return placed[0] if placed else None
+        self._sync()
+        return self._loc[1] if self._loc else None
+
+    def actors(self) -> set[str]:
+        """The actor keys (country, else code) of the members."""
+        self._sync()
+        return self._actors
 
     def to_dict(self) -> dict[str, Any]:
         best = self.best
@@ -86,6 +112,14 @@ class Incident:
         return out
 
 
+_RANK = {"city": 0, "admin1": 1, "country": 2}
+
+
+def _loc_rank(loc: dict[str, Any]) -> int:
+    """City before region before country; without a feature, a GeoNames place before a bare point."""
+    return _RANK.get(loc.get("feature", "city"), 0) if "feature" in loc else (0 if loc.get("geonameid") else 1)
+
+
 def _precision(ev: dict[str, Any]) -> tuple[int, int, str]:
     loc = ev.get("location") or {}
     return (_width(_interval(ev)), 0 if loc.get("lat") is not None else 1, ev["id"])
@@ -99,7 +133,7 @@ def compatible(ev: dict[str, Any], inc: Incident) -> str | None:
     r1, r2 = _party_key(ev.get("recipient")), _party_key(best.get("recipient"))
     if r1 != r2:
         return None
-    actors = {_party_key(m.get("actor")) for m in inc.members} - {None}
+    actors = inc.actors()
     a = _party_key(ev.get("actor"))
     if a is not None and actors and a not in actors:
         return None
@@ -122,6 +156,56 @@ def compatible(ev: dict[str, Any], inc: Incident) -> str | None:
             f"recipient {r1}, dates {iv[0]}..{iv[1]} overlap {lo}..{hi}, {where}")
 
 
+def _month(day: str) -> int:
+    return int(day[:4]) * 12 + int(day[5:7]) - 1
+
+
+WIDE_MONTHS = 24  # an event spanning more months than this is checked against every live incident
+
+
+def resolve_block(events: Iterable[dict[str, Any]]) -> list[Incident]:
+    """Group the events of one block (same type and recipient) into incidents, most precise first.
+
+    Each event joins the first founded incident it is compatible with. Candidates come from an
+    index of month buckets: an incident founded by an event dated more vaguely than
+    MAX_SPAN_DAYS can never take another member (later events are vaguer still), so only
+    incidents with a narrow interval are indexed, under the months their founding interval
+    covers; the work per event is the number of incidents in its months, not in the block."""
+    found: list[Incident] = []
+    live: list[int] = []  # indices of incidents that can still take members
+    buckets: dict[int, list[int]] = {}
+    for ev in sorted(events, key=_precision):
+        iv = _interval(ev)
+        try:
+            lo, hi = _month(iv[0]), _month(iv[1])
+            candidates = (live if hi - lo > WIDE_MONTHS else
+                          sorted({i for m in range(lo, hi + 1) for i in buckets.get(m, ())}))
+        except ValueError:
+            candidates = live
+        for i in candidates:
+            inc = found[i]
+            if iv[0] > inc.interval[1] or iv[1] < inc.interval[0]:
+                continue
+            why = compatible(ev, inc)
+            if why:
+                inc.members.append(ev)
+                inc.interval = (max(iv[0], inc.interval[0]), min(iv[1], inc.interval[1]))
+                inc.explain.append(why)
+                break
+        else:
+            inc = Incident(members=[ev], interval=iv)
+            inc.explain.append(f"{ev['id']} founds the incident")
+            found.append(inc)
+            if _width(iv) <= MAX_SPAN_DAYS:
+                live.append(len(found) - 1)
+                try:
+                    for m in range(_month(iv[0]), _month(iv[1]) + 1):
+                        buckets.setdefault(m, []).append(len(found) - 1)
+                except ValueError:
+                    pass
+    return found
+
+
 def resolve(events: Iterable[dict[str, Any]]) -> list[Incident]:
     """Group events into incidents. Precise events found incidents first; vaguer ones join them.
 
@@ -135,19 +219,5 @@ def resolve(events: Iterable[dict[str, Any]]) -> list[Incident]:
         blocks.setdefault((ev["event_type"], _party_key(ev.get("recipient"))), []).append(ev)
     incidents: list[Incident] = []
     for key in sorted(blocks, key=lambda k: (k[0], k[1] or "")):
-        found: list[Incident] = []
-        for ev in sorted(blocks[key], key=_precision):
-            for inc in found:
-                why = compatible(ev, inc)
-                if why:
-                    inc.members.append(ev)
-                    iv = _interval(ev)
-                    inc.interval = (max(iv[0], inc.interval[0]), min(iv[1], inc.interval[1]))
-                    inc.explain.append(why)
-                    break
-            else:
-                inc = Incident(members=[ev], interval=_interval(ev))
-                inc.explain.append(f"{ev['id']} founds the incident")
-                found.append(inc)
-        incidents.extend(found)
+        incidents.extend(resolve_block(blocks[key]))
     return incidents

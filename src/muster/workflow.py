@@ -11,8 +11,48 @@ from .ingest import Failure
 from .model import Document
 from .pipeline import build
 from .store import Store
+from .store.db import Block, block_of
 
 CODER_VERSION = "0.1"
+__all__ = ["CODER_VERSION", "block_of", "ingest_documents", "recode", "resolve_store", "settle"]
+
+
+def _bar(progress: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), transient=True, disable=not progress)
+
+
+def _resolve_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from .resolve import resolve_block
+
+    return [inc.to_dict() for inc in resolve_block(events)]
+
+
+def settle(store: Store, *, progress: bool = False, bar: Progress | None = None) -> int:
+    """Drain the store's queue of out-of-date resolution blocks: each block is re-resolved and taken
+    off the queue in one transaction (one block in memory at a time), so an interrupted run leaves
+    a queue that the next run, or query, finishes. Returns the number of incidents written."""
+    blocks = store.pending_blocks()
+    if not blocks:
+        return 0
+    written = 0
+    own = bar is None
+    bar = bar or _bar(progress)
+    with bar if own else _nullcontext():
+        task = bar.add_task("resolve", total=len(blocks))
+        for block in blocks:
+            n = store.settle_block(block, _resolve_events)
+            written += n or 0
+            bar.advance(task)
+    return written
+
+
+class _nullcontext:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
 
 
 def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_id: str,
@@ -23,11 +63,10 @@ def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_i
     at most the document in flight, and a rerun skips what is stored). Returns the summary."""
     summary = {"run_id": run_id, "read": 0, "stored": 0, "duplicates": 0, "failed": 0, "events": 0,
                "seconds": 0.0, "docs_per_s": 0.0}
-    touched: set[tuple[str, str | None]] = set()
     t0 = time.perf_counter()
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), transient=True, disable=not progress)
+    bar = _bar(progress)
     with bar:
+        settle(store, bar=bar)  # what an interrupted run left to resolve
         task = bar.add_task("ingest", total=None)
         for item in items:
             summary["read"] += 1
@@ -53,52 +92,39 @@ def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_i
             if on_warning:
                 for w in doc.warnings:
                     on_warning(f"{doc.path or doc.id}: {w}")
-            if store.add_document(doc, CODER_VERSION):
+            if store.add_document(doc, CODER_VERSION):  # queues the document's blocks in the same transaction
                 summary["stored"] += 1
                 summary["events"] += len(doc.events)
-                touched.update(block_of(e.to_dict()) for e in doc.events if not (e.negated or e.hypothetical))
             else:
                 summary["duplicates"] += 1
-    if touched:
-        summary["incidents_touched"] = resolve_store(store, touched)
+        summary["incidents_touched"] = settle(store, bar=bar)
     summary["seconds"] = round(time.perf_counter() - t0, 3)
     summary["docs_per_s"] = summary["read"] / summary["seconds"] if summary["seconds"] else 0.0
     return summary
 
 
-def block_of(event: dict[str, Any]) -> tuple[str, str | None]:
-    """The resolution block of an event: only events of one block can form one incident."""
-    r = event.get("recipient") or {}
-    return event["event_type"], r.get("country") or r.get("code")
-
-
-def resolve_store(store: Store, blocks: set[tuple[str, str | None]] | None = None) -> int:
-    """Re-resolve stored events into incidents: every block, or only the blocks given (what an
-    ingest touched). Returns the number of incidents written."""
-    import json
-
-    from .resolve import resolve
-
+def resolve_store(store: Store, blocks: set[Block] | None = None, *, progress: bool = False) -> int:
+    """Re-resolve stored events into incidents: every block, or only the blocks given. The blocks
+    are queued first, so an interruption is finished by the next run. Returns incidents written."""
     if blocks is None:
-        rows = store.execute("SELECT data FROM events WHERE negated=0 AND hypothetical=0")
-        events = [json.loads(r["data"]) for r in rows]
+        store.queue_all_blocks()
     else:
-        events = [e for b in sorted(blocks, key=lambda b: (b[0], b[1] or "")) for e in store.block_events(*b)]
-    incidents = [inc.to_dict() for inc in resolve(events)]
-    store.replace_incidents(incidents, blocks)
-    return len(incidents)
+        with store.transaction() as c:
+            store._queue(c, blocks)
+    return settle(store, progress=progress)
 
 
 def recode(store: Store, *, progress: bool = False) -> dict[str, Any]:
     """Re-run the pipeline over every stored document (after lexicons or patterns changed)."""
     ids = [r["id"] for r in store.execute("SELECT id FROM documents ORDER BY id")]
     before = store.count("events")
-    bar = Progress(TextColumn("recode"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True,
-                   disable=not progress)
+    bar = _bar(progress)
     with bar:
-        for doc_id in bar.track(ids):
+        for doc_id in bar.track(ids, description="recode"):
             doc = store.load_document(doc_id)
             doc = build(doc.language or "en")(doc)
-            store.replace_document_coding(doc, CODER_VERSION)
-    n_inc = resolve_store(store)
+            store.replace_document_coding(doc, CODER_VERSION)  # queues old and new blocks
+        store.queue_all_blocks()
+        settle(store, bar=bar)
+    n_inc = store.count("incidents")
     return {"documents": len(ids), "events_before": before, "events_after": store.count("events"), "incidents": n_inc}

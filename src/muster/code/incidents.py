@@ -1,6 +1,8 @@
 """Several reports of one incident in a document become one event (undated lead, anaphora, repeats)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from . import ontology
 from .draft import Draft
 from .roles import Slot
@@ -16,10 +18,22 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     merges into the nearest dated report of the same incident (type, recipient); the same dated
     incident told twice in neighbouring sentences is kept once."""
     gone: set[int] = set()
+    sents = [d.sent for d in drafts]
+    ordered = all(a <= b for a, b in zip(sents, sents[1:]))  # the coder emits drafts sentence by sentence
+
+    def window(lo_sent: int, hi_sent: int, upto: int | None = None) -> range:
+        """Indices of the drafts whose sentence lies in [lo_sent, hi_sent] (all of them when unordered):
+        the candidates are near in the text, so the work per draft is constant, not the document's."""
+        end = len(drafts) if upto is None else upto
+        if not ordered:
+            return range(end)
+        return range(bisect_left(sents, lo_sent, 0, end), min(end, bisect_right(sents, hi_sent, 0, end)))
+
     for n, d in enumerate(drafts):
         if d.definite and d.verb and not d.dated and not d.negated and not d.hypothetical:
-            back = next((o for m, o in reversed(list(enumerate(drafts[:n]))) if o.pattern.type == d.pattern.type
-                         and d.sent - o.sent <= 2 and m not in gone), None)
+            back = next((drafts[m] for m in reversed(window(d.sent - 2, d.sent, n))
+                         if drafts[m].pattern.type == d.pattern.type and d.sent - drafts[m].sent <= 2
+                         and m not in gone), None)
             if back is not None:  # "the strikes hit power plants": more about the event just told
                 if back.location is None:
                     back.location, back.loc_country = d.location, d.loc_country
@@ -29,7 +43,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 continue
         if d.dated or d.negated or d.hypothetical or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
             if d.dated and not d.negated and not d.hypothetical and len(d.date.get("value") or "") == 10:
-                twin = next((o for m, o in enumerate(drafts[:n]) if m not in gone and o.dated
+                twin = next((o for m, o in ((m, drafts[m]) for m in window(d.sent - 2, d.sent, n)) if m not in gone
+                             and o.dated
                              and o.pattern.type == d.pattern.type and 0 <= d.sent - o.sent <= 2
                              and o.etype == d.etype and not o.hypothetical and not o.negated
                              and (o.date or {}).get("value") == d.date["value"]
@@ -41,7 +56,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                     gone.add(n)
             continue
         best = None
-        for m, o in enumerate(drafts):
+        for m in window(d.sent - 4, d.sent + 4):
+            o = drafts[m]
             if m == n or m in gone or not o.dated or o.negated or o.hypothetical:
                 continue
             if o.pattern.type != d.pattern.type:

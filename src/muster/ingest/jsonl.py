@@ -48,8 +48,8 @@ def pick(record: Mapping[str, Any], fields: Mapping[str, str] | None = None) -> 
 def records(text: str, *, lines: bool) -> Iterator[tuple[str | None, dict[str, Any] | MusterError]]:
     """(item, record or error) for each record. JSON Lines: item "line N"; a JSON list: "record N";
     a single JSON object: item None. An invalid line is an error item; the others go on."""
-    if lines:
-        for n, line in enumerate(text.splitlines(), 1):
+    if lines:  # records end at \n only: U+2028, U+0085, \v, \f inside a record are text, not line ends
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             yield f"line {n}", _parse(line)
@@ -62,6 +62,11 @@ def records(text: str, *, lines: bool) -> Iterator[tuple[str | None, dict[str, A
             yield f"record {n}", rec if isinstance(rec, dict) else MusterError("E006", "record is not a JSON object")
     else:
         yield None, data
+
+
+def parse_line(line: str) -> dict[str, Any] | MusterError:
+    """One JSON Lines record, or the error that says why it is not one."""
+    return _parse(line)
 
 
 def _parse(s: str, whole: bool = False) -> Any:

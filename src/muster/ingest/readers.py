@@ -23,10 +23,11 @@ from . import Failure
 from . import clean as cleaning
 from . import frontmatter, html, jsonl, langid, warc
 from .dates import file_date, normalise_date
-from .encoding import decode
+from .encoding import decode_text, looks_binary
 from .headline import headline
 
-MAX_BYTES = 50 * 1024 * 1024    # files (and WARC records) above this are refused with E004
+MAX_BYTES = 50 * 1024 * 1024    # a document (a file, a JSON record, a WARC record) above this is refused with E004
+MAX_JSON_BYTES = 256 * 1024 * 1024  # a .json file (an array of records) is parsed whole: its own limit
 BATCH_WINDOW = 256              # items whose lines are counted together for repeated-line removal
 
 KINDS = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html",
@@ -60,20 +61,28 @@ def kind_of(path: str) -> str | None:
     return KINDS.get(suffix)
 
 
-def expand(paths: Sequence[str]) -> Iterator[str | Failure]:
+def expand(paths: Sequence[str], skipped: list[str] | None = None) -> Iterator[str | Failure]:
     """Input paths to file paths: folders recursively (known extensions only, hidden files and
-    folders skipped, sorted), "-" as is, missing paths as E001 Failures."""
+    folders skipped, sorted), "-" as is, missing paths as E001 Failures, folders that cannot be
+    read as E060 Failures. Files of unknown type inside folders are appended to `skipped`."""
     for p in map(os.fspath, paths):
         if p == "-":
             yield p
         elif os.path.isdir(p):
             found: list[str] = []
-            for dirpath, dirnames, filenames in os.walk(p):
+            problems: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(p, onerror=problems.append):
                 dirnames[:] = [d for d in dirnames if not d.startswith(".")]
                 for name in filenames:
-                    if not name.startswith(".") and kind_of(name) and os.path.splitext(name)[1]:
+                    if name.startswith("."):
+                        continue
+                    if kind_of(name) and os.path.splitext(name)[1]:
                         found.append(os.path.join(dirpath, name))
+                    elif skipped is not None:
+                        skipped.append(os.path.join(dirpath, name))
             yield from sorted(found, key=lambda f: Path(f).relative_to(p).parts)
+            for exc in problems:
+                yield Failure(str(exc.filename or p), "E060", f"cannot read directory: {exc.strerror or exc}")
         elif os.path.exists(p):
             yield p
         else:
@@ -119,6 +128,80 @@ def _html_pending(text: str, path: str, fallback: str | None, item: str | None =
     return Pending(raw=raw, path=path, meta=meta, item=item, fallback_date=fallback)
 
 
+def _warned(p: Pending, warning: str | None) -> Pending:
+    if warning:
+        p.warnings.append(warning)
+    return p
+
+
+def _record(rec: Any, path: str, item: str | None, fields: Mapping[str, str] | None, fallback: str | None,
+            max_bytes: int, warning: str | None = None) -> Pending | Failure:
+    try:
+        if isinstance(rec, MusterError):
+            raise rec
+        meta = jsonl.pick(rec, fields)
+        size = len(meta["text"].encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise MusterError("E004", f"record too large: {size:,} bytes of text (limit {max_bytes:,})")
+    except MusterError as exc:
+        return Failure(path, exc.code, exc.message, item)
+    return _warned(Pending(raw=meta.pop("text"), path=path, meta=meta, item=item, fallback_date=fallback), warning)
+
+
+def _read_jsonl(path: str, max_bytes: int, fields: Mapping[str, str] | None,
+                fallback: str | None) -> Iterator[Pending | Failure]:
+    """A JSON Lines file streamed record by record: split on \\n only (U+2028 and U+0085 inside a
+    string are text), each line decoded on its own, MAX_BYTES applied per record, not to the file."""
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield Failure(path, "E001", f"cannot read file: {exc.strerror}")
+        return
+    with fh:
+        head = fh.read(65536)
+        if not head.strip():
+            yield Failure(path, "E002", "empty document")
+            return
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32: lines are not byte lines
+            fh.seek(0)
+            data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield Failure(path, "E004", f"UTF-16 JSON Lines file larger than {max_bytes:,} bytes")
+                return
+            text, _, warning = decode_text(data)
+            for item, rec in jsonl.records(text, lines=True):
+                yield _record(rec, path, item, fields, fallback, max_bytes, warning)
+            return
+        if looks_binary(head):
+            yield Failure(path, "E003", "binary file, not text (NUL bytes or control characters)")
+            return
+        fh.seek(0)
+        n = 0
+        while True:
+            line = fh.readline(max_bytes + 1)
+            if not line:
+                return
+            n += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while True:  # skip the rest of the oversized line without holding it
+                    rest = fh.readline(1 << 20)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield Failure(path, "E004", f"record larger than {max_bytes:,} bytes", f"line {n}")
+                continue
+            if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            if not line.strip():
+                continue
+            try:
+                text, _, warning = decode_text(line)
+            except MusterError as exc:
+                yield Failure(path, exc.code, exc.message, f"line {n}")
+                continue
+            yield _record(jsonl.parse_line(text), path, f"line {n}", fields, fallback, max_bytes,
+                          warning and warning.replace("(line 1)", f"(line {n})"))
+
+
 def _sniff(text: str) -> str:
     """Kind of stdin input: HTML, one JSON document, JSON Lines, or plain text."""
     if html.looks_like_html(text):
@@ -150,25 +233,21 @@ def _read(path: str, *, max_bytes: int, fields: Mapping[str, str] | None) -> Ite
                 return
             yield from _read_warc(path, max_bytes)
             return
-        text, _ = decode(_read_bytes(path, max_bytes))
+        if kind == "jsonl":
+            yield from _read_jsonl(path, max_bytes, fields, fallback)
+            return
+        text, _, warning = decode_text(_read_bytes(path, MAX_JSON_BYTES if kind == "json" else max_bytes))
         if kind == "stdin":
             kind = _sniff(text)
         if kind == "text" and html.looks_like_html(text):
             kind = "html"  # a saved web page with the wrong extension
         if kind == "text":
-            yield _text_pending(text, path, fallback)
+            yield _warned(_text_pending(text, path, fallback), warning)
         elif kind == "html":
-            yield _html_pending(text, path, fallback)
+            yield _warned(_html_pending(text, path, fallback), warning)
         else:
             for item, rec in jsonl.records(text, lines=kind == "jsonl"):
-                try:
-                    if isinstance(rec, MusterError):
-                        raise rec
-                    meta = jsonl.pick(rec, fields)
-                except MusterError as exc:
-                    yield Failure(path, exc.code, exc.message, item)
-                    continue
-                yield Pending(raw=meta.pop("text"), path=path, meta=meta, item=item, fallback_date=fallback)
+                yield _record(rec, path, item, fields, fallback, max_bytes, warning)
     except MusterError as exc:
         yield Failure(path, exc.code, exc.message)
 
@@ -191,9 +270,10 @@ def _read_warc(path: str, max_bytes: int) -> Iterator[Pending | Failure]:
                     text = body.decode(meta["charset"])
                 except (LookupError, UnicodeDecodeError):
                     text = None
+            warning = None
             if text is None:
-                text, _ = decode(body)
-            p = _html_pending(text, path, normalise_date(meta["date"]), item)
+                text, _, warning = decode_text(body)
+            p = _warned(_html_pending(text, path, normalise_date(meta["date"]), item), warning)
         except MusterError as exc:
             yield Failure(path, exc.code, exc.message, item)
             continue
@@ -269,14 +349,15 @@ def _flush(window: list[Pending | Failure], defaults: dict[str, Any]) -> Iterato
 
 def iter_documents(paths: Sequence[str] | Iterable[str], *, published: str | None = None,
                    outlet: str | None = None, lang: str | None = None, fields: Mapping[str, str] | None = None,
-                   max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
+                   max_bytes: int = MAX_BYTES, skipped: list[str] | None = None) -> Iterator[Document | Failure]:
     """Every document under the given paths ("-" is stdin), in a deterministic order; bad input
     comes out as Failures and the rest goes on. `published`, `outlet`, `lang` fill in what a
     document does not carry itself; `fields` maps our names (text, url, title, published,
-    outlet, language) to a JSON record's field names. Raises MusterError E013 for a bad default date."""
+    outlet, language) to a JSON record's field names; files of unknown type found in folders are
+    appended to `skipped`. Raises MusterError E013 for a bad default date."""
     defaults = {"published": _check_default_date(published), "outlet": outlet, "lang": lang}
     window: list[Pending | Failure] = []
-    for path in expand(list(paths)):
+    for path in expand(list(paths), skipped):
         if isinstance(path, Failure):
             window.append(path)
         else:

@@ -95,3 +95,43 @@ def iso3_name(iso3: str | None) -> str:
     """English short name of a country ("Ukraine"), or "" when unknown."""
     c = pycountry.countries.get(alpha_3=iso3) if iso3 else None
     return (getattr(c, "common_name", None) or c.name) if c else ""
+
+
+@lru_cache(maxsize=1)
+def _iso3s() -> frozenset[str]:
+    codes = {c.alpha_3 for c in pycountry.countries}
+    codes.update(iso3 for _, iso3 in read_tsv("country_aliases.tsv"))
+    codes.update(_cameo()[0].values())
+    return frozenset(c for c in codes if c)
+
+
+def is_iso3(code: str | None) -> bool:
+    """True for a country code (ISO 3166 alpha-3, and codes such as XKX that muster's data uses)."""
+    return bool(code) and code.upper() in _iso3s()
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> frozenset[str]:
+    """Actor sector codes (GOV, MIL, ...) as the organisation and office-holder tables use them."""
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, dict):
+            sec = x.get("sector")
+            if isinstance(sec, str):
+                found.add(sec.upper())
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for name in ("organisations.yaml", "officeholders.yaml"):
+        walk(yaml.safe_load(path(name).read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def is_sector(code: str | None) -> bool:
+    return bool(code) and code.upper() in _sectors()

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import quote
 
 from ..errors import MusterError
 from ..model import Document, Event
@@ -18,32 +20,90 @@ QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "A
 """QuadClass as GDELT uses it: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 4 material conflict."""
 
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024  # PRAGMA quick_check on open for files up to this size
+
+Block = tuple[str, "str | None"]
+"""A resolution block: (event type, recipient country or code); only its events can form one incident."""
+
+
+def dumps(value: Any) -> str:
+    """JSON as stored: UTF-8 text, no spaces after separators."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+RAW_SAME = ""  # documents.raw when the raw text equals the clean text (nothing stored twice)
+
+
+def pack_raw(raw: str, clean: str) -> str | bytes:
+    """documents.raw as stored: RAW_SAME when raw == clean, else zlib-compressed UTF-8 (the raw text
+    is read back only to recode; queries, the web view and the FTS use `clean`)."""
+    import zlib
+
+    return RAW_SAME if raw == clean else zlib.compress(raw.encode("utf-8", "surrogatepass"), 6)
+
+
+def unpack_raw(stored: str | bytes, clean: str) -> str:
+    import zlib
+
+    if isinstance(stored, bytes):
+        return zlib.decompress(stored).decode("utf-8", "surrogatepass")
+    return clean if stored == RAW_SAME else stored  # text: written before raw was packed
+
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def block_of(event: dict[str, Any]) -> Block:
+    """The resolution block of an event (EVENT_FORMAT dict)."""
+    r = event.get("recipient") or {}
+    return event["event_type"], r.get("country") or r.get("code")
+
+
 class Store:
     """An event store in one SQLite file (WAL mode: readers never block the single writer)."""
 
-    def __init__(self, path: str | Path = "muster.db", *, readonly: bool = False):
+    def __init__(self, path: str | Path = "muster.db", *, readonly: bool = False, check: bool = False):
+        """Open (creating and migrating) the store at `path`; `readonly` opens an existing file without
+        ever writing to it (also on a read-only file or folder); `check` runs PRAGMA quick_check when
+        the file is small enough for that to be cheap. Raises MusterError E020 on any database error."""
         self.path = str(path)
+        self.readonly = readonly
         try:
             if readonly:
-                uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
-                                            isolation_level=None)
+                self.conn = self._connect_readonly()
             else:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             if not readonly:
                 self.migrate()
+            if check and os.path.getsize(self.path) <= QUICK_CHECK_MAX_BYTES:
+                problem = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+                if problem != "ok":
+                    raise MusterError("E020", f"{self.path}: database is corrupt ({str(problem).splitlines()[0][:120]})")
         except sqlite3.DatabaseError as exc:
             raise MusterError("E020", f"{self.path}: {exc}") from exc
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """A connection that never writes: mode=ro, or immutable=1 when even the WAL index cannot be
+        created (a read-only folder, a file on read-only media)."""
+        if not os.path.isfile(self.path):
+            raise MusterError("E020", f"{self.path}: no such database (run `muster ingest` first or check --db)")
+        base = "file:" + quote(str(Path(self.path).resolve()))
+        conn = sqlite3.connect(base + "?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        conn = sqlite3.connect(base + "?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
 
     # -- schema -----------------------------------------------------------------------------
     @property
@@ -64,7 +124,7 @@ class Store:
         return self.conn.execute(sql, params).fetchall()
 
     def count(self, table: str) -> int:
-        assert table in {"documents", "events", "failures", "mentions", "incidents"}
+        assert table in {"documents", "events", "failures", "mentions", "incidents", "dirty_blocks"}
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def has_document(self, doc_id: str) -> bool:
@@ -102,8 +162,8 @@ class Store:
             c.execute(
                 "INSERT INTO documents (id,url,outlet,title,published,language,path,raw,clean,removed,warnings,"
                 "ingested_at,coder_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, doc.url, doc.outlet, doc.title, doc.published, doc.language, doc.path, doc.raw, doc.clean,
-                 json.dumps(doc.removed, ensure_ascii=False), json.dumps(doc.warnings, ensure_ascii=False),
+                (doc.id, doc.url, doc.outlet, doc.title, doc.published, doc.language, doc.path,
+                 pack_raw(doc.raw, doc.clean), doc.clean, dumps(doc.removed), dumps(doc.warnings),
                  _now(), coder_version))
             self._write_layers(c, doc)
             self._write_events(c, doc.events)
@@ -113,7 +173,9 @@ class Store:
         rows = []
         for layer in ("actors", "places", "times", "attributions"):
             for span in getattr(doc, layer):
-                rows.append((doc.id, layer, span.start, span.end, json.dumps(span.as_json(), ensure_ascii=False)))
+                data = span.as_json()
+                data.pop("span", None)  # the start and end columns hold it
+                rows.append((doc.id, layer, span.start, span.end, dumps(data)))
         c.executemany('INSERT OR REPLACE INTO mentions (doc_id,layer,start,"end",data) VALUES (?,?,?,?,?)', rows)
 
     @staticmethod
@@ -125,7 +187,7 @@ class Store:
                 date.get("start"), date.get("end"), date.get("value"), loc.get("name"), loc.get("country"),
                 loc.get("lat"), loc.get("lon"), int(bool(d.get("negated"))), int(bool(d.get("hypothetical"))),
                 src.get("outlet"), d.get("language"), src.get("published"), (d.get("evidence") or {}).get("sentence"),
-                json.dumps(d, ensure_ascii=False), provenance)
+                dumps(d), provenance)
 
     _EVENT_COLS = ("id,doc_id,event_type,mode,cameo,goldstein,quad,actor_country,actor_code,recipient_country,"
                    "recipient_code,date_start,date_end,date_value,location_name,location_country,lat,lon,negated,"
@@ -133,9 +195,18 @@ class Store:
 
     def _write_events(self, c: sqlite3.Connection, events: list[Event] | list[dict[str, Any]],
                       provenance: str = "muster") -> int:
-        rows = [self._row(e.to_dict() if isinstance(e, Event) else e, provenance) for e in events]
+        dicts = [e.to_dict() if isinstance(e, Event) else e for e in events]
+        rows = [self._row(d, provenance) for d in dicts]
         cur = c.executemany(f"INSERT OR IGNORE INTO events ({self._EVENT_COLS}) VALUES ({','.join('?' * 26)})", rows)
-        return max(cur.rowcount, 0)  # rows this statement inserted (not the FTS trigger's writes)
+        n = max(cur.rowcount, 0)  # rows this statement inserted (not the FTS trigger's writes)
+        self._queue(c, {block_of(d) for d in dicts if not (d.get("negated") or d.get("hypothetical"))})
+        return n
+
+    @staticmethod
+    def _queue(c: sqlite3.Connection, blocks: Iterable[Block]) -> None:
+        """Queue blocks for re-resolution, inside the caller's transaction."""
+        c.executemany("INSERT OR IGNORE INTO dirty_blocks (event_type, recipient) VALUES (?, ?)",
+                      [(t, r or "") for t, r in blocks])
 
     def add_events(self, events: list[dict[str, Any]], provenance: str) -> int:
         """Store events that come from elsewhere (imports); returns how many were new."""
@@ -145,6 +216,9 @@ class Store:
     def replace_document_coding(self, doc: Document, coder_version: str | None) -> None:
         """Recode: swap a stored document's mentions and events for a new coding, atomically."""
         with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO dirty_blocks (event_type, recipient) SELECT DISTINCT event_type, "
+                      "coalesce(recipient_country, recipient_code, '') FROM events WHERE doc_id=? "
+                      "AND provenance='muster' AND negated=0 AND hypothetical=0", (doc.id,))
             c.execute("DELETE FROM events WHERE doc_id=? AND provenance='muster'", (doc.id,))
             c.execute("DELETE FROM mentions WHERE doc_id=?", (doc.id,))
             c.execute("UPDATE documents SET coder_version=? WHERE id=?", (coder_version, doc.id))
@@ -153,7 +227,7 @@ class Store:
 
     def load_document(self, doc_id: str) -> Document:
         r = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
-        doc = Document(raw=r["raw"], clean=r["clean"], id=r["id"], url=r["url"], outlet=r["outlet"], title=r["title"],
+        doc = Document(raw=unpack_raw(r["raw"], r["clean"]), clean=r["clean"], id=r["id"], url=r["url"], outlet=r["outlet"], title=r["title"],
                        published=r["published"], language=r["language"], path=r["path"],
                        removed=json.loads(r["removed"]), warnings=json.loads(r["warnings"]))
         return doc
@@ -178,21 +252,64 @@ class Store:
                           (etype, rec))
                 c.execute("UPDATE events SET incident_id=NULL WHERE event_type=? AND "
                           "coalesce(recipient_country, recipient_code) IS ?", (etype, rec))
-            rows, links = [], []
-            for d in incidents:
-                a, r, date, loc = (d.get("actor") or {}, d.get("recipient") or {}, d.get("date") or {},
-                                   d.get("location") or {})
-                langs = sorted({s.get("language") or "" for s in d["sources"]} - {""})
-                outlets = sorted({s.get("outlet") or "" for s in d["sources"]} - {""})
-                rows.append((d["id"], d["event_type"], d.get("mode"), d.get("cameo"), d.get("goldstein"),
-                             d.get("quad") or QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"),
-                             r.get("code"), date.get("start"), date.get("end"), date.get("value"), loc.get("name"),
-                             loc.get("country"), loc.get("lat"), loc.get("lon"), len(d["sources"]),
-                             ",".join(langs), ",".join(outlets), json.dumps(d, ensure_ascii=False),
-                             json.dumps(d.get("explain", []), ensure_ascii=False)))
-                links.extend((d["id"], eid) for eid in d.get("events", []))
-            c.executemany(f"INSERT INTO incidents VALUES ({','.join('?' * 22)})", rows)
-            c.executemany("UPDATE events SET incident_id=? WHERE id=?", links)
+            self._insert_incidents(c, incidents)
+
+    @staticmethod
+    def _insert_incidents(c: sqlite3.Connection, incidents: list[dict[str, Any]]) -> None:
+        rows, links = [], []
+        for d in incidents:
+            a, r, date, loc = (d.get("actor") or {}, d.get("recipient") or {}, d.get("date") or {},
+                               d.get("location") or {})
+            langs = sorted({s.get("language") or "" for s in d["sources"]} - {""})
+            outlets = sorted({s.get("outlet") or "" for s in d["sources"]} - {""})
+            rows.append((d["id"], d["event_type"], d.get("mode"), d.get("cameo"), d.get("goldstein"),
+                         d.get("quad") or QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"),
+                         r.get("code"), date.get("start"), date.get("end"), date.get("value"), loc.get("name"),
+                         loc.get("country"), loc.get("lat"), loc.get("lon"), len(d["sources"]),
+                         ",".join(langs), ",".join(outlets),
+                         dumps({k: v for k, v in d.items() if k != "explain"}),  # the explain column holds it
+                         dumps(d.get("explain", []))))
+            links.extend((d["id"], eid) for eid in d.get("events", []))
+        c.executemany(f"INSERT INTO incidents VALUES ({','.join('?' * 22)})", rows)
+        c.executemany("UPDATE events SET incident_id=? WHERE id=?", links)
+
+    # -- resolution queue ---------------------------------------------------------------------
+    def pending_blocks(self) -> list[Block]:
+        """The blocks whose incidents are out of date (queued by writes, not yet re-resolved)."""
+        return [(r[0], r[1] or None) for r in
+                self.conn.execute("SELECT event_type, recipient FROM dirty_blocks ORDER BY event_type, recipient")]
+
+    def queue_all_blocks(self) -> None:
+        """Queue every block that has events or incidents (a full re-resolution)."""
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO dirty_blocks (event_type, recipient) "
+                      "SELECT DISTINCT event_type, coalesce(recipient_country, recipient_code, '') FROM events "
+                      "UNION SELECT DISTINCT event_type, coalesce(recipient_country, recipient_code, '') FROM incidents")
+
+    def settle_block(self, block: Block, resolve: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> int | None:
+        """Re-resolve one queued block and take it off the queue, atomically: reads its events,
+        replaces its incidents with `resolve(events)`. None when the block was no longer queued
+        (another run settled it), else the number of incidents written."""
+        etype, rec = block
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM dirty_blocks WHERE event_type=? AND recipient=?",
+                         (etype, rec or "")).fetchone() is None:
+                return None
+            rows = c.execute("SELECT data FROM events WHERE event_type=? AND coalesce(recipient_country, recipient_code) "
+                             "IS ? AND negated=0 AND hypothetical=0", (etype, rec)).fetchall()
+            incidents = resolve([json.loads(r[0]) for r in rows])
+            del rows
+            self._replace_block(c, etype, rec, incidents)
+            c.execute("DELETE FROM dirty_blocks WHERE event_type=? AND recipient=?", (etype, rec or ""))
+        return len(incidents)
+
+    def _replace_block(self, c: sqlite3.Connection, etype: str, rec: str | None,
+                       incidents: list[dict[str, Any]]) -> None:
+        c.execute("DELETE FROM incidents WHERE event_type=? AND coalesce(recipient_country, recipient_code) IS ?",
+                  (etype, rec))
+        c.execute("UPDATE events SET incident_id=NULL WHERE event_type=? AND "
+                  "coalesce(recipient_country, recipient_code) IS ? AND incident_id IS NOT NULL", (etype, rec))
+        self._insert_incidents(c, incidents)
 
     def add_failure(self, run_id: str, path: str, code: str, reason: str, item: str | None = None) -> None:
         with self.transaction() as c:

@@ -35,12 +35,24 @@ def flat(e: dict[str, Any]) -> dict[str, Any]:
             "evidence": (e.get("evidence") or {}).get("sentence"), "outlet": src.get("outlet")}
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts so as a formula
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: a text value starting with = + - @ (or a tab or
+    carriage return) gets a leading apostrophe (OWASP's advice); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(events: Iterable[dict[str, Any]], fh: IO[str]) -> int:
+    """Events as CSV (CSV_COLUMNS), streamed; text cells are made formula-safe (safe_cell)."""
     w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
     w.writeheader()
     n = 0
     for e in events:
-        w.writerow(flat(e))
+        w.writerow({k: safe_cell(v) for k, v in flat(e).items()})
         n += 1
     return n
 

@@ -1,11 +1,60 @@
 """The one query layer: CLI filters, API parameters and analysis selections compile to this SQL."""
 from __future__ import annotations
 
+import calendar
 import json
-from dataclasses import dataclass, fields
-from typing import Any
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any, Iterator
 
+from ..errors import MusterError
 from .db import Store
+
+PERIODS = ("day", "week", "month", "year")
+FETCH = 500  # rows fetched from SQLite at a time when streaming
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def bad_option(option: str, value: Any, expected: str) -> MusterError:
+    """The one-line error for an option value that cannot be used (E062)."""
+    return MusterError("E062", f"invalid {option} {str(value)[:60]!r}: {expected}")
+
+
+def check_day(value: str | None, option: str = "--since", *, end: bool = False) -> str | None:
+    """A date option as YYYY-MM-DD: YYYY and YYYY-MM stand for their first day, or their last with `end`."""
+    if value in (None, ""):
+        return None
+    m = _DAY.match(str(value).strip())
+    try:
+        if not m:
+            raise ValueError
+        y, mo, d = int(m.group(1)), int(m.group(2) or (12 if end else 1)), m.group(3)
+        day = int(d) if d else (calendar.monthrange(y, mo)[1] if end else 1)
+        return date(y, mo, day).isoformat()
+    except ValueError:
+        raise bad_option(option, value, "expected a date YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+
+
+def check_country(value: str, option: str) -> str:
+    from .countries import is_iso3
+
+    code = value.strip().upper()
+    if not is_iso3(code):
+        raise bad_option(option, value, "expected a country code ISO 3166 alpha-3, e.g. RUS")
+    return code
+
+
+def check_party(value: str, option: str) -> str:
+    """A country (ISO3) or an actor code (RUSGOV, NATO, GOV): codes of three letters must be known."""
+    from .countries import is_iso3, is_sector
+
+    code = value.strip().upper()
+    if not _CODE.match(code) or (len(code) == 3 and not (is_iso3(code) or is_sector(code))):
+        raise bad_option(option, value, "expected a country code ISO 3166 alpha-3 (RUS) or an actor code (RUSGOV)")
+    return code
 
 
 @dataclass
@@ -43,6 +92,44 @@ class EventQuery:
                 v = str(v).lower() in ("1", "true", "yes")
             kw[f.name] = v
         return cls(**kw)
+
+    def checked(self) -> "EventQuery":
+        """This query with every value validated and normalised; MusterError E062 names the first bad one."""
+        from ..code import ontology
+
+        kw: dict[str, Any] = {}
+        if self.dyad:
+            parts = self.dyad.strip().split("-")
+            if len(parts) != 2:
+                raise bad_option("--dyad", self.dyad, "expected two country codes, e.g. AZE-RUS")
+            kw["dyad"] = "-".join(check_country(p, "--dyad") for p in parts)
+        for name in ("actor", "recipient"):
+            if getattr(self, name):
+                kw[name] = check_party(getattr(self, name), f"--{name}")
+        if self.country:
+            kw["country"] = check_country(self.country, "--country")
+        if self.event_type:
+            types = [t.strip().upper() for t in self.event_type.split(",") if t.strip()]
+            bad = [t for t in types if not ontology.is_type(t)]
+            if bad or not types:
+                raise bad_option("--type", self.event_type, "expected PLOVER event types: " + ", ".join(ontology.TYPES))
+            kw["event_type"] = ",".join(types)
+        if self.quad is not None and self.quad not in (1, 2, 3, 4):
+            raise bad_option("--quad", self.quad, "expected 1 (verbal cooperation), 2 (material cooperation), "
+                                                  "3 (verbal conflict) or 4 (material conflict)")
+        kw["since"] = check_day(self.since, "--since")
+        kw["until"] = check_day(self.until, "--until", end=True)
+        if kw["since"] and kw["until"] and kw["since"] > kw["until"]:
+            raise bad_option("--since", self.since, f"it is after --until {self.until}")
+        if self.language and not _LANGUAGE.match(self.language.strip().lower()):
+            raise bad_option("--language", self.language, "expected a language code, e.g. de")
+        if self.language:
+            kw["language"] = self.language.strip().lower()
+        if self.limit is not None and self.limit < 0:
+            raise bad_option("--limit", self.limit, "expected a number of rows, 0 or more")
+        if self.offset < 0:
+            raise bad_option("--offset", self.offset, "expected 0 or more")
+        return replace(self, **kw)
 
     def sql(self, table: str = "events") -> tuple[str, list[Any]]:
         assert table in ("events", "incidents")
@@ -101,10 +188,13 @@ class EventQuery:
                 where.append("id IN (SELECT incident_id FROM events WHERE rowid IN "
                              "(SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
                 params.append(_fts(self.text))
-        sql = f"SELECT data FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        cols = "data, explain" if table == "incidents" else "data"
+        sql = f"SELECT {cols} FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY date_start IS NULL, date_start, date_end, id"
-        if self.limit:
+        if self.limit is not None:
             sql += f" LIMIT {int(self.limit)} OFFSET {int(self.offset)}"
+        elif self.offset:
+            sql += f" LIMIT -1 OFFSET {int(self.offset)}"
         return sql, params
 
 
@@ -113,14 +203,30 @@ def _fts(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
 
 
+def iter_rows(store: Store, q: EventQuery, table: str = "events") -> Iterator[dict[str, Any]]:
+    """Events or incidents streamed from the store (FETCH rows at a time: memory stays flat)."""
+    sql, params = q.sql(table)
+    cur = store.conn.execute(sql, tuple(params))
+    try:
+        while True:
+            batch = cur.fetchmany(FETCH)
+            if not batch:
+                return
+            for r in batch:
+                d = json.loads(r[0])
+                if table == "incidents" and "explain" not in d:
+                    d["explain"] = json.loads(r[1])
+                yield d
+    finally:
+        cur.close()
+
+
 def select_events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
-    sql, params = q.sql("events")
-    return [json.loads(r["data"]) for r in store.execute(sql, tuple(params))]
+    return list(iter_rows(store, q, "events"))
 
 
 def select_incidents(store: Store, q: EventQuery) -> list[dict[str, Any]]:
-    sql, params = q.sql("incidents")
-    return [json.loads(r["data"]) for r in store.execute(sql, tuple(params))]
+    return list(iter_rows(store, q, "incidents"))
 
 
 def dyad_timeline(store: Store, a: str, b: str, *, by: str = "month", table: str = "incidents",
@@ -129,8 +235,12 @@ def dyad_timeline(store: Store, a: str, b: str, *, by: str = "month", table: str
 
     Uses the (actor_country, recipient_country, date_start) index: two index range scans, one per direction.
     """
-    assert table in ("events", "incidents") and by in ("day", "month", "year")
-    width = {"day": 10, "month": 7, "year": 4}[by]
+    assert table in ("events", "incidents")
+    if by not in PERIODS:
+        raise bad_option("--by", by, "expected " + ", ".join(PERIODS))
+    a, b = check_country(a, "country"), check_country(b, "country")
+    since, until = check_day(since, "--since"), check_day(until, "--until", end=True)
+    width = {"day": 10, "week": 10, "month": 7, "year": 4}[by]
     date_filter, extra = "", []
     if since:
         date_filter += " AND date_start>=?"
@@ -143,8 +253,19 @@ def dyad_timeline(store: Store, a: str, b: str, *, by: str = "month", table: str
            f"round(sum(coalesce(goldstein,0)),2) AS goldstein FROM {table} "
            f"WHERE actor_country=? AND recipient_country=? AND date_start IS NOT NULL{date_filter}{neg} "
            f"GROUP BY period, quad")
-    a, b = a.upper(), b.upper()
     rows = [dict(r) for r in store.execute(sql, (a, b, *extra))]
-    rows += [dict(r) for r in store.execute(sql, (b, a, *extra))]
+    rows += [dict(r) for r in store.execute(sql, (b, a, *extra))] if a != b else []
+    if by == "week":  # ISO weeks (2025-W46), summed from days
+        weeks: dict[tuple[str, str, Any], dict[str, Any]] = {}
+        for r in rows:
+            try:
+                y, w, _ = date.fromisoformat(r["period"]).isocalendar()
+                label = f"{y}-W{w:02d}"
+            except ValueError:
+                label = r["period"]
+            acc = weeks.setdefault((label, r["actor"], r["quad"]), {**r, "period": label, "n": 0, "goldstein": 0.0})
+            acc["n"] += r["n"]
+            acc["goldstein"] = round(acc["goldstein"] + (r["goldstein"] or 0), 2)
+        rows = list(weeks.values())
     rows.sort(key=lambda r: (r["period"], r["actor"], r["quad"] or 0))
     return rows

@@ -64,6 +64,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_block ON events(event_type, coalesce(recipient_country, recipient_code));
     CREATE INDEX incidents_block ON incidents(event_type, coalesce(recipient_country, recipient_code));
     """,
+    # 3: a durable queue of resolution blocks whose incidents are out of date. A document's events
+    # and its blocks' entries are written in one transaction; each block is re-resolved and taken
+    # off the queue in one transaction, so a crash at any point leaves the queue describing exactly
+    # what is left to do. Stores written before this migration get their unlinked events queued.
+    """
+    CREATE TABLE dirty_blocks (
+        event_type TEXT NOT NULL, recipient TEXT NOT NULL DEFAULT '',  -- '' for no recipient
+        PRIMARY KEY (event_type, recipient)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO dirty_blocks SELECT DISTINCT event_type, coalesce(recipient_country, recipient_code, '')
+        FROM events WHERE incident_id IS NULL AND negated=0 AND hypothetical=0;
+    """,
+    # 4: mentions without a rowid (the primary key is the table: no second copy of the keys in an index)
+    """
+    CREATE TABLE mentions_new (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, layer, start, "end")
+    ) WITHOUT ROWID;
+    INSERT INTO mentions_new SELECT doc_id, layer, start, "end", data FROM mentions;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_new RENAME TO mentions;
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
