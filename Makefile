@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/muster demo
 
 test: $(STAMP)
+	test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)  # tests/web drive Debian's chromium
 	$(BIN)/python -m pytest
 
 $(VENV)/.bench: $(STAMP)
