@@ -18,7 +18,7 @@ from rich.table import Table
 from . import __version__
 from .errors import MusterError
 from .ingest import Failure, iter_documents
-from .lang import SUPPORTED
+from .lang import FALLBACK, SUPPORTED
 from .model import Document
 from .pipeline import build
 
@@ -244,7 +244,7 @@ def extract(file: str = typer.Argument(..., help="A file (txt, html, json, jsonl
             err.print(item.line(), highlight=False, markup=False)
             failed += 1
             continue
-        doc = build(item.language or "en")(item)
+        doc = build(item.language or FALLBACK)(item)
         for w in doc.warnings:
             err.print(f"{file}: {w}", highlight=False, markup=False)
         rows.extend(e.to_dict() for e in doc.events)
@@ -284,7 +284,7 @@ def input_span(doc: Document, span: Any) -> list[int] | None:
     return [offsets[start], offsets[min(end, len(offsets)) - 1] + 1]
 
 
-def _layer(file: str, lang: Optional[str], layer: str, anchor: Optional[str] = None) -> None:
+def _layer(file: str, lang: Optional[str], layer: str, anchor: Optional[str] = None, explain: bool = False) -> None:
     from .store.query import check_day
 
     if anchor:
@@ -302,7 +302,13 @@ def _layer(file: str, lang: Optional[str], layer: str, anchor: Optional[str] = N
             item.published = anchor
         names = {"actors": ("sentences", "actors"), "places": ("sentences", "places"),
                  "times": ("sentences", "times")}[layer]
-        doc = build(item.language or "en", names)(item)
+        if explain:  # places only: each choice with its candidates and reasons
+            from .annotate.places import PlaceTagger
+
+            doc = build(item.language or FALLBACK, ("sentences",))(item)
+            _print_jsonl(PlaceTagger(doc.language or FALLBACK).explain(doc))
+            continue
+        doc = build(item.language or FALLBACK, names)(item)
         _print_jsonl({**s.as_json(), "input_span": input_span(doc, s.as_json().get("span"))}
                      for s in getattr(doc, layer))
     raise typer.Exit(1 if failed else 0)
@@ -317,9 +323,10 @@ def times(file: str = typer.Argument(..., help="A file or - for stdin."),
 
 
 @app.command()
-def places(file: str = typer.Argument(..., help="A file or - for stdin."), lang: Optional[str] = LANG) -> None:
+def places(file: str = typer.Argument(..., help="A file or - for stdin."), lang: Optional[str] = LANG,
+           explain: bool = typer.Option(False, "--explain", help="Each place's candidates, scores and the reasons for the choice.")) -> None:
     """Print the geocoded places of FILE as JSON Lines (span: in the clean text; input_span: in the input)."""
-    _layer(file, lang, "places")
+    _layer(file, lang, "places", explain=explain)
 
 
 @app.command()
@@ -335,17 +342,28 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
            outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet for documents without one."),
            lang: Optional[str] = LANG, quiet: bool = QUIET,
            verbose: bool = typer.Option(False, "--verbose", "-v", help="List the files skipped (unknown type)."),
-           as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout.")) -> None:
+           as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+           engine: str = typer.Option("local", "--engine", help="local (this process) or dask (a cluster)."),
+           workers: int = typer.Option(2, "--workers", min=1, max=512, help="Dask: worker processes of a LocalCluster."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask: a running scheduler, tcp://host:8786."),
+           out_dir: Optional[Path] = typer.Option(None, "--out", help="Dask: write partitioned Parquet here instead of --db.")) -> None:
     """Read, code and store documents; report what was stored, skipped and why items failed."""
     from .workflow import ingest_documents
 
     if lang is not None and lang not in SUPPORTED:
         _fail(f"E062 invalid --lang {lang!r}: expected one of {', '.join(SUPPORTED)}")
-    store = _open_write(db)
+    if engine not in ("local", "dask"):
+        _fail(f"E062 invalid --engine {engine!r}: expected local or dask")
+    if engine == "local" and (scheduler or out_dir):
+        _fail("E062 --scheduler and --out need --engine dask")
     run_id = uuid.uuid4().hex[:12]
     skipped: list[str] = []
-    summary = ingest_documents(store, _docs(list(paths), published=published, outlet=outlet, lang=lang,
-                                            skipped=skipped),
+    docs = _docs(list(paths), published=published, outlet=outlet, lang=lang, skipped=skipped)
+    if engine == "dask":
+        _ingest_dask(docs, db, out_dir, workers, scheduler, run_id, skipped, quiet, verbose, as_json)
+        return
+    store = _open_write(db)
+    summary = ingest_documents(store, docs,
                                run_id=run_id, on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
                                on_warning=lambda w: err.print(w, highlight=False, markup=False),
                                progress=not quiet and not as_json)
@@ -362,6 +380,45 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
                   f"({summary['docs_per_s']:.1f} docs/s)"
                   + ("" if verbose or not skipped else "  (--verbose lists the skipped files)"), highlight=False)
     raise typer.Exit(1 if summary["failed"] else 0)
+
+
+def _ingest_dask(docs: Iterable[Document | Failure], db: str, out_dir: Optional[Path], workers: int,
+                 scheduler: Optional[str], run_id: str, skipped: list[str], quiet: bool, verbose: bool,
+                 as_json: bool) -> None:
+    """ingest --engine dask: the client reads, the cluster codes; the client writes the store (one
+    writer), or the workers write partitioned Parquet under --out."""
+    from .distributed import engine as dask_engine
+    from .distributed.run import to_parquet
+    from .workflow import ingest_documents
+
+    try:
+        cluster = dask_engine.client(scheduler, workers)
+        c = cluster.__enter__()
+    except (OSError, ValueError, TimeoutError) as exc:
+        _fail(f"E063 cannot reach the Dask scheduler {scheduler or '(local cluster)'}: {exc}")
+    try:
+        if out_dir is not None:
+            summary = {"run_id": run_id, **to_parquet(docs, out_dir, c)}
+            summary["out"] = str(out_dir)
+        else:
+            store = _open_write(db)
+            summary = ingest_documents(store, docs, run_id=run_id,
+                                       on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
+                                       progress=not quiet and not as_json,
+                                       code=lambda items: dask_engine.code_stream(items, c))
+            store.close()
+    finally:
+        cluster.__exit__(None, None, None)
+    summary["engine"] = "dask"
+    summary["skipped"] = len(skipped)
+    if verbose:
+        for path in skipped:
+            err.print(f"{path}: skipped (unsupported file type)", highlight=False, markup=False)
+    if as_json:
+        _print_jsonl([summary])
+    elif not quiet:
+        err.print("  ".join(f"{k} {v}" for k, v in summary.items() if k not in ("run_id",)), highlight=False)
+    raise typer.Exit(1 if summary.get("failed") else 0)
 
 
 F_LIMIT = typer.Option(None, "--limit", min=0, help=f"At most this many rows (tables default to {DEFAULT_LIMIT}).")
@@ -485,7 +542,8 @@ def events(db: str = DB, fmt: Optional[str] = F_FORMAT, dyad: Optional[str] = F_
            since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL, country: Optional[str] = F_COUNTRY,
            place: Optional[str] = F_PLACE, outlet: Optional[str] = F_OUTLET, language: Optional[str] = F_LANGUAGE,
            search: Optional[str] = F_TEXT, include_negated: bool = F_NEGATED, limit: Optional[int] = F_LIMIT,
-           everything: bool = F_ALL) -> None:
+           everything: bool = F_ALL,
+           parquet: Optional[Path] = typer.Option(None, "--parquet", help="Query a Parquet output folder in place (DuckDB) instead of --db.")) -> None:
     """List stored events (EVENT_FORMAT with --format jsonl)."""
     from .store.query import iter_rows
 
@@ -493,7 +551,47 @@ def events(db: str = DB, fmt: Optional[str] = F_FORMAT, dyad: Optional[str] = F_
     n = _limit(limit, everything, fmt)
     q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
                include_negated, None if n is None else n + 1)
+    if parquet is not None:
+        from .distributed.run import query_parquet
+
+        _show(_capped(query_parquet(_parquet_dir(parquet), q), n), fmt)
+        return
     _show(_capped(iter_rows(_open(db), q, "events"), n), fmt)
+
+
+def _parquet_dir(path: Path) -> Path:
+    """A muster Parquet output folder (with events/month=*/ partitions), or a one-line E064."""
+    if not (path / "events").is_dir() and not (path / "_done").is_dir():
+        _fail(f"E064 {path}: not a muster Parquet output folder (expected events/month=*/ inside)")
+    return path
+
+
+@app.command()
+def load(parquet: Path = typer.Argument(..., help="A Parquet output folder of `ingest --engine dask --out`."),
+         db: str = DB, quiet: bool = QUIET) -> None:
+    """Bring a Parquet output folder into the embedded store (events and failures), then resolve incidents."""
+    from .distributed.run import load_parquet
+
+    summary = load_parquet(_parquet_dir(parquet), _open_write(db))
+    if not quiet:
+        _print_jsonl([summary])
+
+
+@app.command(name="resolve")
+def resolve_parquet(parquet: Path = typer.Argument(..., help="A Parquet output folder."),
+                    workers: int = typer.Option(2, "--workers", min=1, max=512, help="Worker processes of a LocalCluster."),
+                    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A running scheduler, tcp://host:8786.")) -> None:
+    """Cross-source resolution over a Parquet output, block by block on a Dask cluster (writes incidents/)."""
+    from .distributed import engine as dask_engine
+    from .distributed.run import resolve_parquet as run
+
+    folder = _parquet_dir(parquet)
+    try:
+        with dask_engine.client(scheduler, workers) as c:
+            n = run(folder, c)
+    except (OSError, TimeoutError) as exc:
+        _fail(f"E063 cannot reach the Dask scheduler {scheduler or '(local cluster)'}: {exc}")
+    _print_jsonl([{"incidents": n, "out": str(folder / "incidents")}])
 
 
 @app.command()
@@ -518,12 +616,28 @@ def incidents(db: str = DB, fmt: Optional[str] = F_FORMAT, dyad: Optional[str] =
 def timeline(a: str = typer.Argument(..., help="Country ISO3, e.g. AZE."), b: str = typer.Argument(..., help="Country ISO3."),
              db: str = DB, by: str = typer.Option("month", "--by", help="day, week (ISO weeks), month or year."),
              since: Optional[str] = F_SINCE, until: Optional[str] = F_UNTIL,
-             fmt: Optional[str] = typer.Option(None, "--format", help="table, plain or jsonl.")) -> None:
+             fmt: Optional[str] = typer.Option(None, "--format", help="table, plain or jsonl."),
+             output: Optional[Path] = typer.Option(None, "--out", "-o", help="Write a picture instead: .png, .html (interactive, offline) or .csv."),
+             events: bool = typer.Option(False, "--events", help="Raw events instead of incidents (with --out).")) -> None:
     """Dyad timeline: incidents per period and quad class, with Goldstein sums, both directions."""
     from .store.query import dyad_timeline
 
     fmt = _format(fmt, ("table", "plain", "jsonl"))
     store = _open(db)
+    if output is not None:
+        from .analyse import timeline as tl
+
+        if output.suffix.lower() not in (".png", ".html", ".htm", ".csv"):
+            _fail(f"E062 invalid --out {output.name!r}: expected a .png, .html or .csv file")
+        try:
+            tl.write(tl.build(store, a, b, by=by.strip().lower(), table="events" if events else "incidents",
+                              since=since, until=until), output)
+        except ValueError as exc:
+            _fail(f"E062 {exc}")
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+        err.print(f"timeline written to {output}", highlight=False)
+        return
     try:
         rows = dyad_timeline(store, a, b, by=by.strip().lower(), since=since, until=until)
     except MusterError as exc:
@@ -636,7 +750,27 @@ def demo(db: str = typer.Option("demo.db", "--db", help="Where the demo store is
     out.print(f"[bold]{len(rows)} incidents[/bold] (muster incidents --db {db} shows them all; "
               "--format jsonl for EVENT_FORMAT)")
     _event_table(rows, incidents=True)
+    _demo_report(store, db)
     store.close()
+
+
+def _demo_report(store, db: str) -> None:
+    """The demo ends with a dyad report for the sample corpus's busiest dyad, written beside the store."""
+    from .analyse import report
+
+    pairs = store.execute("SELECT actor_country AS a, recipient_country AS b, count(*) AS n FROM incidents "
+                          "WHERE actor_country IS NOT NULL AND recipient_country IS NOT NULL "
+                          "AND actor_country != recipient_country GROUP BY a, b ORDER BY n DESC, a, b LIMIT 1")
+    if not pairs:
+        return
+    dyad = "-".join(sorted((pairs[0]["a"], pairs[0]["b"])))
+    path = Path(db).resolve().with_name(f"report-{dyad}.html")
+    try:
+        report.write(store, dyad, path, store_name=db, surrogates=199)
+    except OSError as exc:
+        err.print(f"report not written: {exc}", highlight=False)
+        return
+    out.print(f"[bold]report[/bold] for {dyad}: {path}", highlight=False)
 
 
 @app.command()

@@ -29,6 +29,8 @@ CODES = {
     "E060": "cannot read directory",
     "E061": "database not found (queries never create one)",
     "E062": "invalid option value",
+    "E063": "Dask scheduler unreachable or cluster failed to start",
+    "E064": "not a muster Parquet output folder",
     "W060": "bytes not valid in the text's encoding: decoded line by line, invalid bytes replaced",
     "W061": "resolution pending: incidents incomplete until a run with write access finishes them",
 }

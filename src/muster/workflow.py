@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .errors import MusterError
 from .ingest import Failure
+from .lang import FALLBACK
 from .model import Document
 from .pipeline import build
 from .store import Store
@@ -55,39 +56,52 @@ class _nullcontext:
         return None
 
 
+def code_local(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+    """The local coding stage: each document through its language's pipeline, in this process; a
+    document the pipeline refuses becomes a Failure. (distributed.engine.code_stream is the Dask one.)"""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield build(item.language or FALLBACK)(item)
+        except MusterError as exc:
+            yield Failure(item.path or item.id, exc.code, exc.message)
+
+
 def ingest_documents(store: Store, items: Iterable[Document | Failure], *, run_id: str,
                      on_failure: Callable[[Failure], Any] | None = None,
                      on_warning: Callable[[str], Any] | None = None,
-                     progress: bool = False) -> dict[str, Any]:
+                     progress: bool = False,
+                     code: Callable[[Iterable[Document | Failure]], Iterable[Document | Failure]] = code_local,
+                     ) -> dict[str, Any]:
     """Code each document and store it (one transaction per document: an interrupted run loses
-    at most the document in flight, and a rerun skips what is stored). Returns the summary."""
+    at most the document in flight, and a rerun skips what is stored). Returns the summary.
+    `code` is the coding stage (local by default; the Dask path passes its own): the store is
+    written here, by this one process, whichever stage coded the documents."""
     summary = {"run_id": run_id, "read": 0, "stored": 0, "duplicates": 0, "failed": 0, "events": 0,
                "seconds": 0.0, "docs_per_s": 0.0}
     t0 = time.perf_counter()
     bar = _bar(progress)
-    with bar:
-        settle(store, bar=bar)  # what an interrupted run left to resolve
-        task = bar.add_task("ingest", total=None)
+
+    def fresh() -> Iterator[Document | Failure]:  # what still needs coding: no stored document again
         for item in items:
             summary["read"] += 1
             bar.advance(task)
-            if isinstance(item, Failure):
-                summary["failed"] += 1
-                store.add_failure(run_id, item.path, item.code, item.reason, item.item)
-                if on_failure:
-                    on_failure(item)
-                continue
-            if store.has_document(item.id):
+            if isinstance(item, Document) and store.has_document(item.id):
                 summary["duplicates"] += 1
                 continue
-            try:
-                doc = build(item.language or "en")(item)
-            except MusterError as exc:
-                fail = Failure(item.path or item.id, exc.code, exc.message)
+            yield item
+
+    with bar:
+        settle(store, bar=bar)  # what an interrupted run left to resolve
+        task = bar.add_task("ingest", total=None)
+        for doc in code(fresh()):
+            if isinstance(doc, Failure):
                 summary["failed"] += 1
-                store.add_failure(run_id, fail.path, fail.code, fail.reason)
+                store.add_failure(run_id, doc.path, doc.code, doc.reason, doc.item)
                 if on_failure:
-                    on_failure(fail)
+                    on_failure(doc)
                 continue
             if on_warning:
                 for w in doc.warnings:
@@ -122,7 +136,7 @@ def recode(store: Store, *, progress: bool = False) -> dict[str, Any]:
     with bar:
         for doc_id in bar.track(ids, description="recode"):
             doc = store.load_document(doc_id)
-            doc = build(doc.language or "en")(doc)
+            doc = build(doc.language or FALLBACK)(doc)
             store.replace_document_coding(doc, CODER_VERSION)  # queues old and new blocks
         store.queue_all_blocks()
         settle(store, bar=bar)

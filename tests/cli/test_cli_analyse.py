@@ -103,3 +103,33 @@ def test_cli_pattern_on_imported_gdelt_states_power(cli, root, tmp_path):
     assert res["trigger_events"] == 30 and res["response_events"] >= 10
     assert res["result"]["windows"][0]["precursor"]["power_2x"] is not None
     assert "twice as often as chance" in res["verdict"]
+
+
+@pytest.mark.parametrize("ext,magic", [("png", b"\x89PNG"), ("html", b"<html"), ("csv", b"period,")])
+def test_cli_timeline_out_writes_pictures(cli, pattern_db, tmp_path, ext, magic):
+    out = tmp_path / f"t.{ext}"
+    proc = cli("timeline", "AZE", "RUS", "--db", str(pattern_db), "--events", "--by", "week", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert magic in out.read_bytes()[:200]
+
+
+def test_cli_timeline_out_bad_extension(cli, pattern_db, tmp_path):
+    proc = cli("timeline", "AZE", "RUS", "--db", str(pattern_db), "--out", str(tmp_path / "t.pdf"))
+    assert proc.returncode == 2 and "E062" in proc.stderr
+
+
+def test_cli_demo_ends_with_the_report(cli, tmp_path):
+    proc = cli("demo", "--db", str(tmp_path / "demo.db"), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    path = re.search(r"report for [A-Z]{3}-[A-Z]{3}: (\S+\.html)", proc.stdout)
+    assert path, proc.stdout[-500:]
+    html = open(path.group(1), encoding="utf-8").read()
+    assert "Pattern tests in detail" in html and "Plotly.newPlot" in html
+
+
+def test_cli_places_explain_gives_reasons(cli):
+    proc = cli("places", "-", "--lang", "de", "--explain", input="Die Regierung in Moskau und Kiew verhandelt.")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert {r["name"] for r in rows} >= {"Moscow", "Kyiv"}
+    assert all(r["why"] and r["candidates"] for r in rows)

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .. import data
-from ..lang import load_yaml
+from ..lang import FALLBACK, load_yaml
 
 TOKEN = re.compile(r"[^\W\u02bc]+|[^\w\s]|\u02bc")  # the Ukrainian apostrophe ʼ splits a word like ' does
 END = "\0"
@@ -76,7 +76,7 @@ class Lexicon:
 
     def __init__(self, lang: str):
         self.lang = lang
-        cfg = load_yaml(lang, "actors.yaml") or load_yaml("en", "actors.yaml")
+        cfg = load_yaml(lang, "actors.yaml") or load_yaml(FALLBACK, "actors.yaml")
         self.cfg: dict[str, Any] = cfg
         self.trie: dict[str, Any] = {}
         self.rules = [(re.compile(r["re"]), [s for s in r["sub"]], r.get("case", "obl"))

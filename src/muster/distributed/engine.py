@@ -40,7 +40,7 @@ def client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]:
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as c:
+        with Client(scheduler, timeout="10s") as c:
             yield c
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,

@@ -73,7 +73,6 @@ def write_batch(out: str | Path, key: str, coded: list[Document | Failure]) -> d
     for d in docs:
         for e in d.events:
             rec = e.to_dict()
-            rec["provenance"] = "muster"
             by_month.setdefault(month_of(rec), []).append(rec)
     for month, events in sorted(by_month.items()):
         _atomic(out / "events" / f"month={month}" / f"part-{key}.parquet", lambda p, ev=events: parquet.write(ev, str(p)))
