@@ -9,7 +9,7 @@ from ..model import Mention
 from . import ontology
 from .modality import modality
 from .patterns import Grammar, WordSet, grammar
-from .roles import BLAMING, REPLIES, STATE_SECTORS, Frame, Slot
+from .roles import BLAMING, STATE_SECTORS, SYMMETRIC, Frame, Slot
 
 # a rule reads one draft (with its grammar and the document frame) and returns (slot, new filler) for
 # the slot it decides (a None filler empties it), or None when it does not apply
@@ -254,12 +254,35 @@ def mediator_not_party(g: Grammar, d: Any, frame: Frame) -> Any:
     return ("actor", None) if any(words.has(t) for t in before) else None
 
 
+_STORY = 3  # mentions (as party or place) that make a country the one a domestic story is about
 _BACK = 6  # sentences a reply may look back for the act it answers ("... the Kremlin rejected the accusations")
 
 
 def _no_recipient(d: Any) -> bool:
     """The draft names no party as its recipient (none, or a person or group without a country)."""
-    return d.recipient is None or not d.recipient.key
+    r = d.recipient
+    if r is None or r.iso:
+        return r is None
+    m = r.mention  # a sector code ("OPP", "GOV") names no party; an organisation's ("EU", "NATO") does
+    return not r.code and (m is None or m.code in (None, m.sector))
+
+
+def _near(d: Any, frame: Frame, back: int, ahead: int) -> list[Any]:
+    """Drafts from `back` sentences before d to `ahead` after it, nearest first in each direction (the
+    drafts come sentence by sentence, so the walk stops at the first one out of range: constant work)."""
+    n = frame.position.get(id(d))
+    if n is None:
+        return []
+    out = []
+    for m in range(n - 1, -1, -1):
+        if d.sent - frame.drafts[m].sent > back:
+            break
+        out.append(frame.drafts[m])
+    for m in range(n + 1, len(frame.drafts)):
+        if frame.drafts[m].sent - d.sent > ahead:
+            break
+        out.append(frame.drafts[m])
+    return out
 
 
 def _joins_other(d: Any, frame: Frame, got: Slot | None) -> bool:
@@ -268,9 +291,9 @@ def _joins_other(d: Any, frame: Frame, got: Slot | None) -> bool:
     if got is None or d.dated or not (ontology.quad_class(d.pattern.type) or "").startswith("material"):
         return False
     own = d.actor.key if d.actor is not None else None
-    return any(o is not d and o.dated and o.pattern.type == d.pattern.type and abs(o.sent - d.sent) <= 4
-               and o.recipient is not None and o.recipient.iso == got.iso
-               and (o.actor.key if o.actor is not None else None) != own for o in frame.drafts)
+    return any(o.dated and o.pattern.type == d.pattern.type and o.recipient is not None
+               and o.recipient.iso == got.iso and (o.actor.key if o.actor is not None else None) != own
+               for o in _near(d, frame, 4, 4))
 
 
 def _give(d: Any, frame: Frame, got: Slot | None) -> Any:
@@ -280,13 +303,7 @@ def _give(d: Any, frame: Frame, got: Slot | None) -> Any:
 
 def _earlier(d: Any, frame: Frame, sentences: int) -> list[Any]:
     """Drafts told before d (latest first) at most `sentences` sentences back, facts only."""
-    out = []
-    for o in frame.drafts:
-        if o is d:
-            break
-        if 0 <= d.sent - o.sent <= sentences and not o.hypothetical and not o.negated:
-            out.append(o)
-    return out[::-1]
+    return [o for o in _near(d, frame, sentences, -1) if o.sent <= d.sent and not o.hypothetical and not o.negated]
 
 
 def _filled(d: Any, country: str | None, src: Slot | None = None) -> Slot | None:
@@ -300,9 +317,9 @@ def _filled(d: Any, country: str | None, src: Slot | None = None) -> Slot | None
 
 
 def reply_to_accuser(g: Grammar, d: Any, frame: Frame) -> Any:
-    """"Bucharest accused Moscow of interference. ... The Kremlin rejected the accusations": a reply
-    with no named addressee answers the latest party that acted on the replying one."""
-    if d.pattern.type not in REPLIES or not _no_recipient(d) or d.actor is None or not d.actor.key:
+    """"Bucharest accused Moscow of interference. ... The Kremlin denied any involvement": a denial with
+    no named addressee answers the latest party that acted on the denying one (some sentences back)."""
+    if d.pattern.type != "REJECT" or not _no_recipient(d) or d.actor is None or not d.actor.key:
         return None
     for o in _earlier(d, frame, _BACK):
         if o.recipient is not None and o.recipient.key == d.actor.key and o.actor is not None \
@@ -335,7 +352,77 @@ def domestic_target(g: Grammar, d: Any, frame: Frame) -> Any:
     country where the act happens, else to the country the story is about (implicit)."""
     if not _no_recipient(d) or d.pattern.type in ("ASSAULT", "MOBILIZE"):  # these have their own fallbacks
         return None
-    return _give(d, frame, _filled(d, d.loc_country or frame.home()))
+    country = d.loc_country or frame.home()
+    named = d.recipient is not None and d.recipient.mention is not None
+    if not country or (frame.counts + frame.places)[country] < _STORY and (
+            d.loc_country is None or (d.actor is not None and country == d.actor.iso and not named)):
+        return None  # "Slovakia extended the import ban": no sign its own country is the target
+    return _give(d, frame, _filled(d, country))
+
+
+_LIST_GAP = 2  # words between the last subject of a list and its verb ("... and Chile all criticised")
+_JOINT = (*SYMMETRIC, "RETREAT", "MOBILIZE", "support.sign")  # done with a partner: "exchanged", "signed", "joint drills"
+
+
+def _joint(g: Grammar, d: Any) -> bool:
+    """An act two parties do together, whose second conjunct is the partner (events.yaml `symmetric`)."""
+    sym = g.config.get("symmetric") or _JOINT
+    return d.pattern.type in sym or d.pattern.type in _JOINT or d.pattern.id.split(".", 1)[-1] in sym
+
+
+def coactor_not_target(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Brazil, Colombia, Argentina and Chile all criticised the raid", "Lula und die spanische Regierung
+    verurteilten ...", "aerei russi e siriani hanno bombardato": the last conjunct of a list of subjects
+    acts with the first, it is not the target."""
+    a = d.actor.mention if d.actor is not None else None
+    r = d.recipient.mention if d.recipient is not None else None
+    if a is None or r is None or d.passive or not d.toks or _joint(g, d):
+        return None
+    anchor = d.toks[d.anchor].start
+    first, last = (a, r) if a.start < r.start else (r, a)
+    if not (first.end <= last.start and last.end <= anchor):
+        return None
+    before = [t for t in d.toks if first.end <= t.start and t.end <= last.start]
+    k = len(before) - 1
+    while k >= len(before) - _LIST_GAP and k >= 0 and before[k].is_word \
+            and before[k].lower[:1] == before[k].text[:1] and not g.words["coordinators"].has(before[k]):
+        k -= 1  # "und die spanische Regierung", ", la Colombie": articles and adjectives of the next conjunct
+    if k < 0 or len(before) > _LIST_GAP * 2 or not (g.words["coordinators"].has(before[k]) or before[k].text == ","):
+        return None
+    if before[k].text == "," and not all(g.words["definite"].has(t) for t in before[k + 1:]):
+        return None  # "Qatar, to whom Zelensky gave thanks": after a bare comma only an article opens a conjunct
+    # up to the verb: a few words ("all"), or the rest of the list (", Argentina and Chile")
+    after = [t for t in d.toks if last.end <= t.start < anchor]
+    listed = any(t.text == "," or g.words["coordinators"].has(t) for t in after)
+    if len(after) > (_LIST_GAP * 3 if listed else _LIST_GAP) or any(not t.is_word and t.text != "," for t in after):
+        return None
+    return "recipient", None
+
+
+def instrumental_agent(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Самолёт был повреждён российской системой ПВО", "судно обстріляли російськими прикордонниками": a
+    nationality adjective in the instrumental after a passive participle names the agent; the passive
+    subject ("украинский катер") is the target (events.yaml config `instrumental_adjectives`, `_nouns`)."""
+    adj = _config_words(g.lang, "instrumental_adjectives")
+    if not adj or not d.toks or not (d.passive or g.words["participle"].has(d.toks[d.anchor])):
+        return None
+    nouns, preps = _config_words(g.lang, "instrumental_nouns"), _config_words(g.lang, "instrumental_preps")
+    starts = {t.start: k for k, t in enumerate(d.toks)}
+    for m in _mentions_in(frame, d):
+        k = starts.get(m.start)
+        if m.kind != "adjective" or not m.country or k is None or k <= d.anchor or k + 1 >= len(d.toks):
+            continue
+        if not (adj.has(d.toks[k]) and nouns.has(d.toks[k + 1])) or preps.has(d.toks[k - 1]):
+            continue
+        old = d.actor.mention if d.actor is not None else None
+        if d.recipient is not None and d.recipient.mention is m:
+            d.recipient = None
+        if old is not None and old is not m and old.country and old.country != m.country \
+                and old.start < d.toks[d.anchor].start and _no_recipient(d):
+            d.recipient = Slot(old)  # the passive subject was taken for the agent
+            note(d, "recipient", "instrumental_agent")
+        return "actor", Slot(m)
+    return None
 
 
 RULES: dict[str, RoleRule] = {
@@ -356,10 +443,12 @@ RULES: dict[str, RoleRule] = {
     "reply_to_accuser": reply_to_accuser,
     "anaphoric_previous": anaphoric_previous,
     "domestic_target": domestic_target,
+    "coactor_not_target": coactor_not_target,
+    "instrumental_agent": instrumental_agent,
 }
 # before the document-level inference: what the sentence itself says
-BEFORE = ("event_noun_target", "reported_speaker", "weapon_nationality", "participle_agent", "mediator_acts",
-          "mediator_not_party", "own_possessive", "organ_where_it_acts")
+BEFORE = ("event_noun_target", "reported_speaker", "weapon_nationality", "instrumental_agent", "participle_agent", "mediator_acts",
+          "mediator_not_party", "own_possessive", "organ_where_it_acts", "coactor_not_target")
 AFTER = ("domestic_group", "sentence_state_organ", "foreigners_held_by_home", "charge_by_the_state",
          "frame_dyad_actor", "frame_dyad_attacker",  # fallbacks for what it left open
          "reply_to_accuser", "anaphoric_previous", "domestic_target")  # the recipient, last
@@ -370,7 +459,7 @@ def apply(drafts: list[Any], frame: Frame, order: tuple[str, ...]) -> None:
     if not drafts:
         return
     g = grammar(frame.lang or drafts[0].pattern.id.split(".")[0])
-    frame.drafts = drafts
+    frame.drafts, frame.position = drafts, {id(d): n for n, d in enumerate(drafts)}
     frame.acting = {d.actor.mention.country for d in drafts if d.actor is not None and not d.actor.implicit
                     and d.actor.mention is not None and d.actor.mention.country}  # named with their own country
     for d in drafts:

@@ -73,6 +73,7 @@ class Frame:
     mentions: list[Mention] = field(default_factory=list)  # the document's actor mentions, in text order
     acting: set[str] = field(default_factory=set)  # parties some sentence names as an actor (set by role_rules)
     drafts: list[Any] = field(default_factory=list)  # the document's drafts in text order (set by role_rules)
+    position: dict[int, int] = field(default_factory=dict)  # id(draft) -> its index in drafts (set by role_rules)
 
     @classmethod
     def of(cls, doc: Document, actors: list[Mention]) -> "Frame":
