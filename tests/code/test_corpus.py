@@ -3,16 +3,25 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from muster.code import ontology
+from muster.lang import SUPPORTED
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-FLOOR_F1 = 0.83  # pinned: overall dev-corpus F1 reached is 0.843 on 114 articles (0.86 on the 108 before blind batch 5); fail on a real regression
+# Pinned floors, a little under what was reached (2026-12-08), so a real regression fails:
+# the whole corpus (168 articles, blind batches 6 and 7 included: F1 0.753) ...
+FLOOR_F1 = 0.74
+FLOOR_BY_LANGUAGE = {"de": 0.77, "en": 0.75, "fr": 0.68, "it": 0.59, "ro": 0.74, "ru": 0.80, "uk": 0.69}
+# ... and the 119 articles before blind batch 6 (F1 0.875; 0.843 on 114 of them a session earlier)
+FLOOR_F1_EARLIER = 0.86
+FLOOR_EARLIER_BY_LANGUAGE = {"de": 0.86, "en": 0.83, "fr": 0.84, "it": 0.70, "ro": 0.90, "ru": 0.93, "uk": 0.91}
+BLIND_LATE = re.compile(r"^[a-z]{2}b[67]-")
 
 
 def _bench():
@@ -35,7 +44,7 @@ def test_corpus_has_enough_articles_per_language() -> None:
     langs = Counter(g["language"] for g in golds)
     assert len(golds) >= 40
     assert all(langs[code] >= 10 for code in ("de", "en", "ru")), langs
-    assert all(langs[code] >= 1 for code in ("uk", "ro", "fr")), langs
+    assert all(langs[code] >= 7 for code in SUPPORTED), langs  # every language, Italian included
 
 
 def test_corpus_covers_every_plover_type() -> None:
@@ -50,7 +59,15 @@ def test_corpus_covers_every_plover_type() -> None:
 def test_corpus_overall_f1_stays_above_floor(bench) -> None:
     res = bench.evaluate()
     assert res["overall"]["f1"] >= FLOOR_F1, res["overall"]
-    assert all(v["f1"] >= 0.6 for v in res["languages"].values()), res["languages"]
+    low = {k: round(v["f1"], 3) for k, v in res["languages"].items() if v["f1"] < FLOOR_BY_LANGUAGE[k]}
+    assert not low, low
+
+
+def test_corpus_earlier_articles_f1_stays_above_floor(bench) -> None:
+    res = bench.evaluate(keep=lambda p: not BLIND_LATE.match(p.name))
+    assert res["overall"]["f1"] >= FLOOR_F1_EARLIER, res["overall"]
+    low = {k: round(v["f1"], 3) for k, v in res["languages"].items() if v["f1"] < FLOOR_EARLIER_BY_LANGUAGE[k]}
+    assert not low, low
 
 
 def test_corpus_seed_article_meets_targets(bench) -> None:
@@ -60,7 +77,7 @@ def test_corpus_seed_article_meets_targets(bench) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     preds = bench.extract(seed, gold)
     res = bench.load_scorer().score(gold, preds)
-    assert res["f1"] >= 0.85, res["missed"]
+    assert res["f1"] == 1.0, res["missed"]
     assert res["actor_country"][0] >= 0.9
     assert res["date_exact"][0] >= 0.85
     assert res["location"][0] >= 0.8
