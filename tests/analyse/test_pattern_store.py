@@ -38,16 +38,25 @@ def store(tmp_path):
     ("type=ASSAULT actor=RUS recipient=AZE", "event_type", "ASSAULT"),
     ("type=ACCUSE,SANCTION,REJECT dyad=AZE-RUS", "dyad", "AZE-RUS"),
     ("actor=AZE quad=1", "quad", 1),
+    ("actor=AZE recipient=NATO,EU,UKR,USA", "recipient", "NATO,EU,UKR,USA"),
     ("search='drone strike' since=2024-01-01", "text", "drone strike"),
 ])
 def test_selection_parses_terms(text: str, field: str, value) -> None:
     assert getattr(selection.parse(text), field) == value
 
 
-@pytest.mark.parametrize("bad", ["", "type", "colour=red", "type=A type=B", "quad=x", "search='open"])
+@pytest.mark.parametrize("bad", ["", "type", "colour=red", "type=AGREE type=ACCUSE", "quad=x", "search='open", "type=FOO",
+                                 "actor=ZZZ", "since=2025-13-45", "recipient=,"])
 def test_selection_rejects_bad_terms_with_a_message(bad: str) -> None:
     with pytest.raises(selection.SelectionError):
         selection.parse(bad)
+
+
+def test_selection_comma_lists_select_any_of_the_parties(store) -> None:
+    one, _ = pattern.series(store, "type=CONSULT actor=AZE recipient=USA", table="events")
+    any_of, _ = pattern.series(store, "type=CONSULT actor=AZE recipient=FRA,USA,NATO", table="events")
+    none, _ = pattern.series(store, "type=CONSULT actor=AZE recipient=FRA,NATO", table="events")
+    assert len(one) == len(any_of) == 24 and none == []
 
 
 def test_pattern_series_leaves_out_loosely_dated_events(store) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from muster.cli import app
 
 REPORTS = ROOT / "tests" / "data" / "resolve"
@@ -16,7 +16,6 @@ REPORTS = ROOT / "tests" / "data" / "resolve"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    from conftest import run_cli
 
     db = tmp_path_factory.mktemp("opts") / "s.db"
     proc = run_cli("ingest", str(REPORTS), "--db", str(db), "--quiet")

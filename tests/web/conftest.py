@@ -5,10 +5,20 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
+import importlib.util
+
 import pytest
 from webclient import ThreadServer, copy_store
 
 CHROMIUM = "/usr/bin/chromium"
+
+# Test modules elsewhere do `from conftest import ROOT, run_cli`; when pytest loads this file first it
+# is the module named "conftest", so it carries the root conftest's plain helpers too (not its fixtures).
+_spec = importlib.util.spec_from_file_location("_muster_tests_root", Path(__file__).resolve().parents[1] / "conftest.py")
+_root = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_root)
+ROOT, SHARED, SEED, SEED_GOLD, MUSTER, run_cli = (_root.ROOT, _root.SHARED, _root.SEED, _root.SEED_GOLD, _root.MUSTER,
+                                                 _root.run_cli)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import shlex
 from dataclasses import replace
 from typing import Any
 
+from ..errors import MusterError
 from ..store.query import EventQuery
 
 KEYS = {"type": "event_type", "actor": "actor", "recipient": "recipient", "dyad": "dyad", "quad": "quad",
@@ -41,8 +42,8 @@ def parse(selection: str) -> EventQuery:
     if not params:
         raise SelectionError("empty selection: give at least one key=value term")
     try:
-        return EventQuery.from_params(params)
-    except ValueError as exc:
+        return EventQuery.from_params(params).checked()
+    except (ValueError, MusterError) as exc:  # E062 names the bad key (as its CLI option)
         raise SelectionError(f"bad value in selection {selection!r}: {exc}") from None
 
 

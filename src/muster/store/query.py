@@ -62,7 +62,7 @@ class EventQuery:
     """Filters over events or incidents; every field None means 'any'."""
 
     dyad: str | None = None  # "AZE-RUS": either direction
-    actor: str | None = None  # country ISO3 or actor code
+    actor: str | None = None  # country ISO3 or actor code, or several separated by commas (any of them)
     recipient: str | None = None
     event_type: str | None = None  # PLOVER type, or several separated by commas
     quad: int | None = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
@@ -105,7 +105,10 @@ class EventQuery:
             kw["dyad"] = "-".join(check_country(p, "--dyad") for p in parts)
         for name in ("actor", "recipient"):
             if getattr(self, name):
-                kw[name] = check_party(getattr(self, name), f"--{name}")
+                codes = [c for c in getattr(self, name).split(",") if c.strip()]
+                if not codes:
+                    raise bad_option(f"--{name}", getattr(self, name), "expected a country or actor code")
+                kw[name] = ",".join(check_party(c, f"--{name}") for c in codes)
         if self.country:
             kw["country"] = check_country(self.country, "--country")
         if self.event_type:
@@ -140,9 +143,11 @@ class EventQuery:
             where.append("((actor_country=? AND recipient_country=?) OR (actor_country=? AND recipient_country=?))")
             params += [a, b, b, a]
         for col, val in (("actor", self.actor), ("recipient", self.recipient)):
-            if val:
-                where.append(f"({col}_country=? OR {col}_code=?)")
-                params += [val.upper()] * 2
+            if val:  # "NATO,EU,USA": any of them, as a country or as an actor code
+                codes = [c.strip().upper() for c in val.split(",") if c.strip()]
+                marks = ",".join("?" * len(codes))
+                where.append(f"({col}_country IN ({marks}) OR {col}_code IN ({marks}))")
+                params += codes * 2
         if self.event_type:
             types = [t.strip().upper() for t in self.event_type.split(",") if t.strip()]
             where.append(f"event_type IN ({','.join('?' * len(types))})")
