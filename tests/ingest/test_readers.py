@@ -234,3 +234,37 @@ def test_readers_plain_text_headline_becomes_the_title(tmp_path, text, title):
 def test_readers_front_matter_title_wins_over_headline():
     doc = from_text("---\ntitle: Festnahme\n---\n" + ARTICLE_EN, published="2025-03-05")
     assert doc.title == "Festnahme"
+
+
+def test_readers_gzipped_json_lines_stream_like_plain(tmp_path):
+    import gzip
+    import json as _json
+
+    from muster.ingest import iter_documents
+
+    recs = [{"text": f"Paragraph {i}. Russia summoned the French ambassador on Monday.", "published": "2025-03-0" + str(i + 1)}
+            for i in range(3)]
+    plain = tmp_path / "a.jsonl"
+    plain.write_text("".join(_json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    packed = tmp_path / "b.jsonl.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as fh:
+        fh.write(plain.read_text(encoding="utf-8"))
+    a = [d.id for d in iter_documents([str(plain)])]
+    b = [d.id for d in iter_documents([str(packed)])]
+    assert len(a) == 3 and a == b
+    (tmp_path / "bad.jsonl.gz").write_bytes(b"not gzip at all")
+    fails = [f for f in iter_documents([str(tmp_path / "bad.jsonl.gz")]) if not hasattr(f, "events")]
+    assert fails and fails[0].code == "E003"
+
+
+def test_readers_folders_stream_in_path_order(tmp_path):
+    from muster.ingest.readers import expand
+
+    for rel in ("b.txt", "a/x.txt", "a/b/y.txt", "c/z.jsonl.gz", ".hidden/h.txt", "a/notes.pdf"):
+        f = tmp_path / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("x", encoding="utf-8")
+    skipped: list[str] = []
+    got = [str(p).replace(str(tmp_path) + "/", "") for p in expand([str(tmp_path)], skipped)]
+    assert got == ["a/b/y.txt", "a/x.txt", "b.txt", "c/z.jsonl.gz"]
+    assert [s.replace(str(tmp_path) + "/", "") for s in skipped] == ["a/notes.pdf"]

@@ -10,6 +10,7 @@ recorded in `removed`), trafilatura's main text for HTML and WARC pages, the tex
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
@@ -32,7 +33,8 @@ BATCH_WINDOW = 256              # items whose lines are counted together for rep
 
 KINDS = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html",
          ".xhtml": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-         ".warc": "warc", ".warc.gz": "warc"}
+         ".warc": "warc", ".warc.gz": "warc", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl"}
+GZIPPED = (".jsonl.gz", ".ndjson.gz")  # JSON Lines exports of news APIs, compressed: streamed through gzip
 
 
 @dataclass
@@ -55,6 +57,8 @@ def kind_of(path: str) -> str | None:
     name = path.lower()
     if name.endswith(".warc.gz"):
         return "warc"
+    if name.endswith(GZIPPED):
+        return "jsonl"
     suffix = os.path.splitext(name)[1]
     if not suffix:
         return "text"
@@ -69,24 +73,36 @@ def expand(paths: Sequence[str], skipped: list[str] | None = None) -> Iterator[s
         if p == "-":
             yield p
         elif os.path.isdir(p):
-            found: list[str] = []
-            problems: list[OSError] = []
-            for dirpath, dirnames, filenames in os.walk(p, onerror=problems.append):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    if name.startswith("."):
-                        continue
-                    if kind_of(name) and os.path.splitext(name)[1]:
-                        found.append(os.path.join(dirpath, name))
-                    elif skipped is not None:
-                        skipped.append(os.path.join(dirpath, name))
-            yield from sorted(found, key=lambda f: Path(f).relative_to(p).parts)
-            for exc in problems:
-                yield Failure(str(exc.filename or p), "E060", f"cannot read directory: {exc.strerror or exc}")
+            yield from _walk(p, skipped)
         elif os.path.exists(p):
             yield p
         else:
             yield Failure(p, "E001", "file not found")
+
+
+def _walk(folder: str, skipped: list[str] | None) -> Iterator[str | Failure]:
+    """A folder's files streamed in path order (names sorted at every level, so "a/x.txt" comes before
+    "b.txt"): one directory's listing in memory at a time, never the whole tree. Symlinked folders
+    are not followed; a folder that cannot be read is an E060 Failure where it stands."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        yield Failure(str(exc.filename or folder), "E060", f"cannot read directory: {exc.strerror or exc}")
+        return
+    for e in entries:
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+            if not is_dir and e.is_symlink() and os.path.isdir(e.path):
+                continue  # a symlink to a folder: not followed
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(e.path, skipped)
+        elif kind_of(e.name) and os.path.splitext(e.name)[1]:
+            yield e.path
+        elif skipped is not None:
+            skipped.append(e.path)
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
@@ -153,12 +169,13 @@ def _read_jsonl(path: str, max_bytes: int, fields: Mapping[str, str] | None,
     """A JSON Lines file streamed record by record: split on \\n only (U+2028 and U+0085 inside a
     string are text), each line decoded on its own, MAX_BYTES applied per record, not to the file."""
     try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        yield Failure(path, "E001", f"cannot read file: {exc.strerror}")
+        fh = gzip.open(path, "rb") if path.lower().endswith(GZIPPED) else open(path, "rb")
+        head = fh.read(65536)
+    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        yield Failure(path, "E001" if isinstance(exc, FileNotFoundError) else "E003",
+                      f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
         return
     with fh:
-        head = fh.read(65536)
         if not head.strip():
             yield Failure(path, "E002", "empty document")
             return
