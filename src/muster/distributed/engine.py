@@ -17,6 +17,17 @@ from ..ingest import Failure
 from ..model import Document
 
 BATCH = 16  # documents per task: large enough to amortise scheduling, small enough to balance
+# What a worker adds to a document and sends back; the raw text, the clean-to-raw offsets (one int per
+# character) and the boilerplate report stay on the client, which merges the layers into its own copy.
+LAYERS = ("sentences", "actors", "places", "times", "attributions", "events", "warnings", "done")
+
+
+def slim(doc: Document) -> Document:
+    """The document as a worker needs it: the clean text and metadata, without raw text and offsets
+    (the annotators and the coder read only the clean text), so less crosses the network."""
+    copy = Document.__new__(Document)
+    copy.__dict__.update(doc.__dict__, raw="", offsets=[], removed=[])
+    return copy
 
 
 def code_batch(docs: list[Document]) -> list[Document | Failure]:
@@ -31,6 +42,11 @@ def code_batch(docs: list[Document]) -> list[Document | Failure]:
         except MusterError as exc:
             out.append(Failure(doc.path or doc.id, exc.code, exc.message))
     return out
+
+
+def code_layers(docs: list[Document]) -> list[dict[str, Any] | Failure]:
+    """Run on a worker: code_batch, returning only the layers each document gained."""
+    return [item if isinstance(item, Failure) else {k: getattr(item, k) for k in LAYERS} for item in code_batch(docs)]
 
 
 @contextmanager
@@ -69,11 +85,19 @@ def code_stream(items: Iterable[Document | Failure], c: Any, *, batch: int = BAT
         group, fut = pending.popleft()
         coded = iter(fut.result() if fut is not None else [])
         for item in group:
-            yield item if isinstance(item, Failure) else next(coded)
+            if isinstance(item, Failure):
+                yield item
+                continue
+            got = next(coded)
+            if isinstance(got, Failure):
+                yield got
+                continue
+            item.__dict__.update(got)  # the worker's layers on the client's full document
+            yield item
 
     for group in _batches(items, batch):
-        docs = [d for d in group if isinstance(d, Document)]
-        pending.append((group, c.submit(code_batch, docs, pure=False) if docs else None))
+        docs = [slim(d) for d in group if isinstance(d, Document)]
+        pending.append((group, c.submit(code_layers, docs, pure=False) if docs else None))
         while len(pending) >= limit:
             yield from drain_one()
     while pending:

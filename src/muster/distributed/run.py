@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..ingest import Failure
 from ..model import Document
 from . import parquet_out
-from .engine import BATCH, _batches
+from .engine import BATCH, _batches, slim
 
 
 def to_parquet(items: Iterable[Document | Failure], out: str | Path, c: Any, *, batch: int = BATCH,
@@ -30,7 +30,8 @@ def to_parquet(items: Iterable[Document | Failure], out: str | Path, c: Any, *, 
         if parquet_out.is_done(out, key):
             summary["skipped_done"] += len(group)
         else:
-            pending.append(c.submit(parquet_out.code_and_write, str(out), key, group, pure=False))
+            light = [slim(d) if isinstance(d, Document) else d for d in group]
+            pending.append(c.submit(parquet_out.code_and_write, str(out), key, light, pure=False))
         if on_batch:
             on_batch(len(group))
         while len(pending) >= limit:
