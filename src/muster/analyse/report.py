@@ -25,7 +25,9 @@ def _sources(rec: dict[str, Any]) -> list[dict[str, str | None]]:
         if s.get("published"):
             label += f" ({s['published']})"
         url = s.get("url")
-        out.append({"label": label, "url": url if isinstance(url, str) and url.startswith(("http://", "https://")) else None})
+        item = {"label": label, "url": url if isinstance(url, str) and url.startswith(("http://", "https://")) else None}
+        if item not in out:  # two mentions of one incident in one report are one source
+            out.append(item)
     return out
 
 
