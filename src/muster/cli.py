@@ -360,20 +360,22 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
     skipped: list[str] = []
     docs = _docs(list(paths), published=published, outlet=outlet, lang=lang, skipped=skipped)
     if engine == "dask":
-        _ingest_dask(docs, db, out_dir, workers, scheduler, run_id, skipped, quiet, verbose, as_json)
-        return
-    store = _open_write(db)
-    summary = ingest_documents(store, docs,
-                               run_id=run_id, on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
-                               on_warning=lambda w: err.print(w, highlight=False, markup=False),
-                               progress=not quiet and not as_json)
-    store.close()
+        summary = _ingest_dask(docs, db, out_dir, workers, scheduler, run_id, progress=not quiet and not as_json)
+    else:
+        store = _open_write(db)
+        summary = ingest_documents(store, docs,
+                                   run_id=run_id, on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
+                                   on_warning=lambda w: err.print(w, highlight=False, markup=False),
+                                   progress=not quiet and not as_json)
+        store.close()
     summary["skipped"] = len(skipped)
     if verbose:
         for path in skipped:
             err.print(f"{path}: skipped (unsupported file type)", highlight=False, markup=False)
     if as_json:
         _print_jsonl([summary])
+    elif not quiet and "stored" not in summary:  # a Parquet output has its own counts
+        err.print("  ".join(f"{k} {v}" for k, v in summary.items() if k != "run_id"), highlight=False)
     elif not quiet:
         err.print(f"read {summary['read']}  stored {summary['stored']}  duplicates {summary['duplicates']}  "
                   f"failed {summary['failed']}  skipped {summary['skipped']}  events {summary['events']}  "
@@ -383,10 +385,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for
 
 
 def _ingest_dask(docs: Iterable[Document | Failure], db: str, out_dir: Optional[Path], workers: int,
-                 scheduler: Optional[str], run_id: str, skipped: list[str], quiet: bool, verbose: bool,
-                 as_json: bool) -> None:
+                 scheduler: Optional[str], run_id: str, progress: bool) -> dict:
     """ingest --engine dask: the client reads, the cluster codes; the client writes the store (one
-    writer), or the workers write partitioned Parquet under --out."""
+    writer), or the workers write partitioned Parquet under --out. Returns the summary."""
     from .distributed import engine as dask_engine
     from .distributed.run import to_parquet
     from .workflow import ingest_documents
@@ -398,27 +399,17 @@ def _ingest_dask(docs: Iterable[Document | Failure], db: str, out_dir: Optional[
         _fail(f"E063 cannot reach the Dask scheduler {scheduler or '(local cluster)'}: {exc}")
     try:
         if out_dir is not None:
-            summary = {"run_id": run_id, **to_parquet(docs, out_dir, c)}
-            summary["out"] = str(out_dir)
+            summary = {"run_id": run_id, **to_parquet(docs, out_dir, c), "out": str(out_dir)}
         else:
             store = _open_write(db)
-            summary = ingest_documents(store, docs, run_id=run_id,
+            summary = ingest_documents(store, docs, run_id=run_id, progress=progress,
                                        on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
-                                       progress=not quiet and not as_json,
                                        code=lambda items: dask_engine.code_stream(items, c))
             store.close()
     finally:
         cluster.__exit__(None, None, None)
     summary["engine"] = "dask"
-    summary["skipped"] = len(skipped)
-    if verbose:
-        for path in skipped:
-            err.print(f"{path}: skipped (unsupported file type)", highlight=False, markup=False)
-    if as_json:
-        _print_jsonl([summary])
-    elif not quiet:
-        err.print("  ".join(f"{k} {v}" for k, v in summary.items() if k not in ("run_id",)), highlight=False)
-    raise typer.Exit(1 if summary.get("failed") else 0)
+    return summary
 
 
 F_LIMIT = typer.Option(None, "--limit", min=0, help=f"At most this many rows (tables default to {DEFAULT_LIMIT}).")
