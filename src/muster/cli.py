@@ -468,14 +468,20 @@ def failures(db: str = DB) -> None:
     _print_jsonl(_open(db).failures())
 
 
-def _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, text,
-           include_negated, limit):
+# The filter options shared by events and incidents, named as EventQuery's fields ("search" is its `text`):
+# a command passes its locals() and the one options object, EventQuery, is built from them, as the web does.
+FILTERS = {"dyad": "dyad", "actor": "actor", "recipient": "recipient", "event_type": "event_type", "quad": "quad",
+           "since": "since", "until": "until", "country": "country", "place": "place", "outlet": "outlet",
+           "language": "language", "search": "text", "include_negated": "include_negated"}
+
+
+def _query(options: dict, limit: Optional[int]):
+    """The validated EventQuery for a command's filter options (a one-line E062 for a bad value)."""
     from .store.query import EventQuery
 
     try:
-        return EventQuery(dyad=dyad, actor=actor, recipient=recipient, event_type=event_type, quad=quad, since=since,
-                          until=until, country=country, place=place, outlet=outlet, language=language, text=text,
-                          include_negated=include_negated, limit=limit).checked()
+        return EventQuery(**{field: options[name] for name, field in FILTERS.items() if name in options},
+                          limit=limit).checked()
     except MusterError as exc:
         _fail(str(exc))
 
@@ -540,8 +546,7 @@ def events(db: str = DB, fmt: Optional[str] = F_FORMAT, dyad: Optional[str] = F_
 
     fmt = _format(fmt, QUERY_FORMATS)
     n = _limit(limit, everything, fmt)
-    q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
-               include_negated, None if n is None else n + 1)
+    q = _query(locals(), None if n is None else n + 1)
     if parquet is not None:
         from .distributed.run import query_parquet
 
@@ -598,8 +603,7 @@ def incidents(db: str = DB, fmt: Optional[str] = F_FORMAT, dyad: Optional[str] =
 
     fmt = _format(fmt, QUERY_FORMATS)
     n = _limit(limit, everything, fmt)
-    q = _query(dyad, actor, recipient, event_type, quad, since, until, country, place, outlet, language, search,
-               False, None if n is None else n + 1)
+    q = _query(locals(), None if n is None else n + 1)
     _show(_capped(iter_rows(_open(db), q, "incidents"), n), fmt, explain, incidents=True)
 
 
