@@ -34,16 +34,15 @@ def _windows(text: str) -> list[int]:
     return ws
 
 
-def _dates(since: Optional[str], until: Optional[str]) -> None:
-    from datetime import date
+def _dates(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """--since/--until checked and normalised by the query layer's own rule (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    from .errors import MusterError
+    from .store.query import check_day
 
-    for name, v in (("--since", since), ("--until", until)):
-        if v is None:
-            continue
-        try:
-            date.fromisoformat(v)
-        except ValueError:
-            _fail(f"{name} must be a date like 2025-11-14, not {v!r}")
+    try:
+        return check_day(since, "--since"), check_day(until, "--until", end=True)
+    except MusterError as exc:
+        _fail(str(exc))
 
 
 def _pattern_table(res: dict) -> None:
@@ -82,7 +81,7 @@ def pattern(trigger: str = typer.Option(..., "--trigger", help="Selection of tri
     from .analyse.selection import SelectionError
 
     ws = _windows(window)
-    _dates(since, until)
+    since, until = _dates(since, until)
     table, (trigger, response) = _table_and_selections(events, provenance, trigger, response)
     try:
         res = run.run(_open(db), trigger, response, windows=ws, lag=lag, since=since, until=until,
@@ -117,7 +116,7 @@ def report(dyad: str = typer.Option(..., "--dyad", help="Two country codes, e.g.
     a, sep, b = dyad.upper().partition("-")
     if not sep or len(a) != 3 or len(b) != 3 or not (a + b).isalpha():
         _fail(f"--dyad must be two three-letter codes joined by '-', e.g. AZE-RUS, not {dyad!r}")
-    _dates(since, until)
+    since, until = _dates(since, until)
     pairs = list(zip(trigger or [], response or [])) or rep.default_tests(a, b)
     table, sels = _table_and_selections(events, provenance, *[s for pair in pairs for s in pair])
     try:

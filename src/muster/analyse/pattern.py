@@ -30,11 +30,7 @@ def series(store: Store, sel: str, *, table: str = "incidents", since: str | Non
            until: str | None = None) -> tuple[list[date], int]:
     """The days of a selection's events (one entry per event) and how many had no day-precise date."""
     q = selection.with_period(selection.parse(sel), since, until)
-    if table == "events":
-        q.include_negated = False
-        rows = select_events(store, q)
-    else:
-        rows = select_incidents(store, q)
+    rows = select_events(store, q) if table == "events" else select_incidents(store, q)
     days, loose = [], 0
     for rec in rows:
         d = event_day(rec)
