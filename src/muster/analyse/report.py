@@ -55,7 +55,7 @@ def render(store: Store, dyad: str, *, tests: Sequence[tuple[str, str]] | None =
         raise ValueError(f"--dyad must be two codes joined by '-', e.g. AZE-RUS, not {dyad!r}")
     q = EventQuery(dyad=f"{a}-{b}", since=since, until=until, provenance=provenance)
     recs = select_events(store, q) if table == "events" else select_incidents(store, q)
-    tl = timeline.build(store, a, b, by=by, table=table, since=since, until=until, provenance=provenance)
+    tl = timeline.build(store, a, b, by=by, table=table, records=recs)  # the same rows: one query
     results = []
     for trig, resp in tests or default_tests(a, b):
         out = pattern.run(store, trig, resp, windows=windows, lag=lag, since=since, until=until, table=table,

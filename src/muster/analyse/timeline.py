@@ -76,12 +76,16 @@ class DyadTimeline:
 
 
 def build(store: Store, a: str, b: str, *, by: str = "month", table: str = "incidents",
-          since: str | None = None, until: str | None = None, provenance: str | None = None) -> DyadTimeline:
-    """Both directions of a dyad, bucketed by period and quad class."""
+          since: str | None = None, until: str | None = None, provenance: str | None = None,
+          records: list[dict[str, Any]] | None = None) -> DyadTimeline:
+    """Both directions of a dyad, bucketed by period and quad class (`records`: the dyad's rows when the
+    caller has already selected them with the same filters)."""
     period_of(date(2000, 1, 1), by)  # validates `by`
     a, b = a.upper(), b.upper()
-    q = EventQuery(dyad=f"{a}-{b}", since=since, until=until, provenance=provenance)
-    recs = select_events(store, q) if table == "events" else select_incidents(store, q)
+    if records is None:
+        q = EventQuery(dyad=f"{a}-{b}", since=since, until=until, provenance=provenance)
+        records = select_events(store, q) if table == "events" else select_incidents(store, q)
+    recs = records
     buckets: dict[tuple[str, str, str, int | None], list[float]] = {}
     tl = DyadTimeline(a=a, b=b, by=by)
     for rec in recs:
