@@ -31,6 +31,7 @@ CODES = {
     "E062": "invalid option value",
     "E063": "Dask scheduler unreachable or cluster failed to start",
     "E064": "not a muster Parquet output folder",
+    "E070": "internal error in a pipeline component (a bug in muster: please report it with the input)",
     "W060": "bytes not valid in the text's encoding: decoded line by line, invalid bytes replaced",
     "W061": "resolution pending: incidents incomplete until a run with write access finishes them",
 }

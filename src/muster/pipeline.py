@@ -39,7 +39,12 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         for comp in self.components:
-            out = comp(doc)
+            try:
+                out = comp(doc)
+            except MusterError:
+                raise
+            except Exception as exc:  # a bug on one document must not end the batch: it becomes that document's failure
+                raise MusterError("E070", f"component {comp.name!r} failed: {type(exc).__name__}: {exc}") from exc
             if not isinstance(out, Document):
                 raise MusterError("E011", f"component {comp.name!r} returned {type(out).__name__}, not a Document")
             out.done.append(comp.name)

@@ -169,8 +169,8 @@ def _asyndetic(g: Grammar, d: Any, toks: list[Token]) -> bool:
 
 def appositive_reply(g: Grammar, toks: list[Token], anchor: int) -> int | None:
     """The comma opening ", a step X criticised", ", an allegation X denied" before the verb at `anchor`."""
-    c = next((j for j in range(anchor - 1, max(0, anchor - 9), -1) if toks[j].text == ","), None)
-    if c is not None and c + 2 < anchor and g.words["indefinite"].has(toks[c + 1]) \
+    c = next((j for j in range(min(anchor, len(toks)) - 1, max(0, anchor - 9), -1) if toks[j].text == ","), None)
+    if c is not None and c + 2 < min(anchor, len(toks)) and g.words["indefinite"].has(toks[c + 1]) \
             and g.words["anaphoric_objects"].has(toks[c + 2]):
         return c
     return None
