@@ -4,7 +4,7 @@ DuckDB dyad query over a partitioned Parquet folder of synthetic events.
     python benchmarks/bench_dask.py [--docs N] [--events N]
 
 Documents are the development corpus (tests/data/events), repeated with a varying correction line
-until there are N (default 400). Throughput excludes cluster start-up: each worker codes one warm-up
+until there are N (default 1200, so that the last batch is a small share of the run). Throughput excludes cluster start-up: each worker codes one warm-up
 batch first (lexicons load once per worker process). The Parquet events (default 10 M) are generated
 once with numpy and cached under the muster cache directory.
 """
@@ -20,7 +20,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DEFAULT_DOCS = 400
+DEFAULT_DOCS = 1200
 DEFAULT_EVENTS = 10_000_000
 
 
@@ -66,7 +66,7 @@ def _peak_rss_mb() -> float:
 
 
 def _dask(docs: list[Any], workers: int) -> tuple[float, list[float]]:
-    from muster.distributed.engine import client, code_batch, code_stream
+    from muster.distributed.engine import STORE_LAYERS, client, code_batch, code_stream
 
     with client(workers=workers) as c:
         from muster.ingest import Failure
@@ -75,7 +75,7 @@ def _dask(docs: list[Any], workers: int) -> tuple[float, list[float]]:
         for w in c.scheduler_info()["workers"]:  # every worker loads every language once
             c.submit(code_batch, warm, workers=[w], pure=False, allow_other_workers=False).result()
         t0 = time.perf_counter()
-        n = sum(1 for _ in code_stream(iter(docs), c))
+        n = sum(1 for _ in code_stream(iter(docs), c, layers=STORE_LAYERS))  # what ingest --engine dask --db asks
         rate = n / (time.perf_counter() - t0)
         rss = sorted(c.run(_peak_rss_mb).values())
     return rate, rss

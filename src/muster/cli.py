@@ -404,7 +404,7 @@ def _ingest_dask(docs: Iterable[Document | Failure], db: str, out_dir: Optional[
             store = _open_write(db)
             summary = ingest_documents(store, docs, run_id=run_id, progress=progress,
                                        on_failure=lambda f: err.print(f.line(), highlight=False, markup=False),
-                                       code=lambda items: dask_engine.code_stream(items, c))
+                                       code=lambda items: dask_engine.code_stream(items, c, layers=dask_engine.STORE_LAYERS))
             store.close()
     finally:
         cluster.__exit__(None, None, None)
