@@ -1,7 +1,7 @@
 """Score a folder of articles + gold (a blind batch): per article and per language P/R/F1, role errors and
 duplicate mentions, with shared/eval/score.py.
 
-    python benchmarks/score_batch.py DIR [--src SRC_DIR] [--json OUT] [--lang L]
+    python benchmarks/score_batch.py DIR [--src SRC_DIR] [--json OUT] [--lang L] [--glob '*b8-*.gold.json']
 
 role errors: matched events whose actor country differs from the gold's, over matched events with a gold
 actor; duplicates: unmatched predictions that would match a gold event already matched (a second mention of
@@ -18,6 +18,7 @@ ap.add_argument("dir")
 ap.add_argument("--src", default=None)
 ap.add_argument("--json", default=None)
 ap.add_argument("--lang", default=None, help="only the articles in this language")
+ap.add_argument("--glob", default="*.gold.json", help="which gold files, e.g. '*b8-*.gold.json' for one batch")
 a = ap.parse_args()
 if a.src:
     sys.path.insert(0, a.src)
@@ -31,7 +32,7 @@ score = importlib.util.module_from_spec(spec); spec.loader.exec_module(score)
 
 tot: dict[str, list[int]] = {}
 rows = []
-for gp in sorted(Path(a.dir).glob("*.gold.json")):
+for gp in sorted(Path(a.dir).glob(a.glob)):
     gold = json.loads(gp.read_text(encoding="utf-8"))
     if a.lang and gold.get("language") != a.lang:
         continue
