@@ -34,6 +34,7 @@ CODES = {
     "E070": "internal error in a pipeline component (a bug in muster: please report it with the input)",
     "W060": "bytes not valid in the text's encoding: decoded line by line, invalid bytes replaced",
     "W061": "resolution pending: incidents incomplete until a run with write access finishes them",
+    "E071": "role rules data: roles.yaml names a role rule that does not exist",
 }
 
 

@@ -69,13 +69,15 @@ def register(name: str) -> Callable[[Callable[[str], Component]], Callable[[str]
     return wrap
 
 
-DEFAULT = ("sentences", "actors", "places", "times", "attribution", "coder")
+DEFAULT = ("sentences", "actors", "places", "times", "attribution", "coder", "event_coref", "event_context")
 _CACHE: dict[tuple[str, tuple[str, ...]], Pipeline] = {}
 
 
 def build(lang: str, names: tuple[str, ...] = DEFAULT) -> Pipeline:
     """The pipeline for a language (cached: lexicons load once per process)."""
     from . import annotate, code  # noqa: F401  (importing registers the components)
+    from .code import event_coref  # noqa: F401
+    from .code import event_context  # noqa: F401
 
     key = (lang, names)
     if key not in _CACHE:

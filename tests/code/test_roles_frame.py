@@ -97,15 +97,17 @@ def test_roles_frame_agentless_act_takes_the_named_state(lang: str, text: str, e
     ("en", "Poland summoned Moscow's envoy on Monday."),
     ("de", "Polen bestellte am Montag den Gesandten Moskaus ein."),
 ])
-def test_roles_frame_sentence_roles_leave_the_rule_string_alone(lang: str, text: str) -> None:
+def test_roles_frame_sentence_roles_are_recorded_in_the_rule_string(lang: str, text: str) -> None:
     ev = of_type(text, lang, "ACCUSE")
-    assert country(ev["actor"]) == "POL" and "|" not in ev["rule"]
+    assert country(ev["actor"]) == "POL" and ev["rule"].endswith("|actor:subject_before_verb|recipient:object_after_verb")
 
 
-@pytest.mark.parametrize("lang,text,mediator", [
-    ("uk", "За посередництва Катару в середу відбувся обмін полоненими між Україною та Росією.", "QAT"),
+@pytest.mark.parametrize("lang,text,mediator,rule", [
+    ("uk", "За посередництва Катару в середу сторони обмінялися полоненими.", "QAT", "mediator_not_party"),
+    ("uk", "За посередництва Катару в середу відбувся обмін полоненими між Україною та Росією.", "QAT",
+     "between_parties"),  # the sides named after "між" act
 ])
-def test_roles_frame_mediator_is_no_side_of_the_act(lang: str, text: str, mediator: str) -> None:
+def test_roles_frame_mediator_is_no_side_of_the_act(lang: str, text: str, mediator: str, rule: str) -> None:
     evs = [e for e in events(text, lang) if e["event_type"] == "RETREAT"]
     assert evs and all(country(e["actor"]) != mediator for e in evs)
-    assert any("|actor:mediator_not_party" in e["rule"] for e in evs)
+    assert any(f"|actor:{rule}" in e["rule"] for e in evs)

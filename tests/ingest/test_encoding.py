@@ -7,7 +7,7 @@ import pytest
 
 from muster.errors import MusterError
 from muster.ingest import iter_documents
-from muster.ingest.encoding import decode, looks_binary
+from muster.ingest.encoding import _ALLOWED_CONTROLS, CONTROL_SHARE, decode, looks_binary
 
 RU = ("Министерство иностранных дел России вызвало посла Азербайджана 3 марта 2025 года. "
       "Поводом стало задержание журналистов в Баку.\n")
@@ -49,3 +49,13 @@ def test_encoding_undecodable_raises_e005():
     with pytest.raises(MusterError) as err:
         decode(bytes(range(0x80, 0x100)) * 20)
     assert err.value.code == "E005"
+
+
+@pytest.mark.parametrize("data", [b"", b"plain text\n", bytes(range(256)).replace(b"\x00", b""),
+                                  b"\x01\x02\x03 abc" * 10, b"\x1b[1mbold\x1b[0m\n" * 5, b"\x7f" * 3 + b"a" * 57,
+                                  b"\x7f" * 4 + b"a" * 56, "Grüße\r\n\f".encode() * 9])
+def test_encoding_binary_share_counts_like_a_byte_loop(data):
+    head = data[:65536]
+    controls = sum(1 for b in head if b < 32 and b not in _ALLOWED_CONTROLS or b == 127)
+    want = bool(head) and (b"\x00" in head or controls / len(head) > CONTROL_SHARE)
+    assert looks_binary(data) is want

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MUSTER, ROOT, run_cli
+from muster.store.packing import unpack
 
 REPORTS = ROOT / "tests" / "data" / "resolve"
 
@@ -73,7 +74,7 @@ def test_db_readonly_with_pending_resolution_warns_and_a_writable_query_finishes
     with sqlite3.connect(db) as c:
         full = c.execute("SELECT count(*) FROM incidents").fetchone()[0]
         c.execute("INSERT INTO dirty_blocks VALUES ('ASSAULT', 'MDA')")
-        c.execute("DELETE FROM incidents WHERE event_type='ASSAULT'")
+        c.execute("DELETE FROM incidents WHERE event_type='ASSAULT' AND recipient_country='MDA'")  # the queued block's
     db.chmod(0o444)
     try:
         proc = _run("incidents", "--db", str(db), "--format", "jsonl")
@@ -128,8 +129,8 @@ def test_db_csv_export_through_the_cli_is_escaped(stored, tmp_path):
     db = tmp_path / "s.db"
     shutil.copy(stored, db)
     with sqlite3.connect(db) as c:
-        eid, data = c.execute("SELECT id, data FROM events LIMIT 1").fetchone()
-        d = json.loads(data)
+        eid, data, sentence = c.execute("SELECT id, data, evidence FROM events LIMIT 1").fetchone()
+        d = unpack(data, sentence)
         d["evidence"]["sentence"] = "=cmd|' /C calc'!A0"
         c.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(d), eid))
     out = run_cli("events", "--db", str(db), "--format", "csv").stdout

@@ -3,6 +3,7 @@ from lang/<code>/attribution.yaml: `cues` precede the source, `cues_after` follo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..lang import load_yaml
 from ..model import Attribution, Document
@@ -63,8 +64,12 @@ class AttributionTagger:
                 end = m.end() - (len(m.group(2)) - cut)
                 found.append(Attribution(m.start(), end, doc.clean[m.start():end], source=self._source(m.group(2)[:cut])))
         if self.rx_after is not None and self.cue_after is not None and self.cue_after.search(doc.clean):
+            # the cues found before the name are disjoint and in text order: the one that may hold a
+            # position is the last starting at or before it (the cues after a name never overlap each other)
+            before, starts = list(found), [a.start for a in found]
             for m in self.rx_after.finditer(doc.clean):
-                if not any(a.start <= m.start() < a.end for a in found):
+                k = bisect_right(starts, m.start()) - 1
+                if k < 0 or m.start() >= before[k].end:
                     found.append(Attribution(m.start(), m.end(), m.group(0), source=self._source(m.group(1))))
         doc.attributions = sorted(found, key=lambda a: a.start)
         return doc

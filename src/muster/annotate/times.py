@@ -41,18 +41,19 @@ from . import timex_calendar as cal
 from .intervals import Spans
 from .timex_calendar import Interval
 from .timex_lexicon import Lexicon, Template, fold, lexicon
-from .timex_narrative import Thread, is_narrative
+from .timex_narrative import Thread, in_relative_clause, is_narrative
 from .timex_resolve import resolve
 
 _CLAUSE = re.compile(r"[,;:()–—]|\s-\s")
 _WORD_BEFORE = re.compile(r"([\w.$€£]+)\W*$")
 _WORD_AFTER = re.compile(r"^\s*([\w%$€£]+)")
 _DATED = {"date", "holiday", "month", "year", "bare_year", "numeric", "quarter", "mod", "decade", "weekday",
-          "rel_weekday", "rel_month", "rel", "deictic", "season"}
+          "rel_weekday", "rel_month", "rel", "deictic", "season", "daypart", "week_weekday"}
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _YEAR_GROUPS = ("year", "year2", "iy", "ny")
 _NEWS_KINDS = {"deictic", "weekday", "rel_weekday", "ago"}
 _DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\d[:.]\d\d\s*$")
 
 
 def parse_anchor(anchor: str | date | None) -> date | None:
@@ -85,7 +86,8 @@ def _accept(lex: Lexicon, t: Template, m: re.Match[str], text: str, anchor: date
     if g.get("weekday") or t.kind == "bare_year":  # the only checks that read the word before
         before = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         prev = fold(before.group(1)).rstrip(".") if before else ""
-    if g.get("weekday") and (prev.isdigit() or prev in lex.numbers or prev in lex.weekday_not_after
+    clock = prev.isdigit() and _CLOCK.search(text, max(0, m.start() - 8), m.start())  # "З 10:00 понеділка": a time, no count
+    if g.get("weekday") and (prev.isdigit() and not clock or prev in lex.numbers or prev in lex.weekday_not_after
                              or t.kind == "weekday" and fold(nxt) in lex.weekday_not_before
                              and fold(g["weekday"]) in lex.units):  # "luni de negocieri": months, not Monday
         return False
@@ -150,6 +152,11 @@ def _tense(lex: Lexicon, text: str, s: int, e: int, bounds: tuple[int, int], own
         cs = m.end()
     nxt = _CLAUSE.search(text, e, hi)
     ce = nxt.start() if nxt else hi
+    if lex.clause_words:  # "... am 26. Juni konstituiert und soll bis Jahresende ...": the date's own conjunct
+        for m in lex.clause_words.finditer(text, cs, s):
+            cs = m.end()
+        w = lex.clause_words.search(text, e, ce)
+        ce = w.start() if w else ce
     clause = text[cs:s] + " " + text[e:ce]
     if lex.reporting and own:
         clause = lex.reporting.sub(" ", clause)
@@ -163,9 +170,12 @@ def _tense(lex: Lexicon, text: str, s: int, e: int, bounds: tuple[int, int], own
 
 
 def _cue_tense(lex: Lexicon, chunk: str) -> str | None:
-    """"future" or "past" from the first cue kind found in a chunk of text (future first), else None."""
+    """"future" or "past" from the first cue kind found in a chunk of text (future first), "near"
+    for a future seen from the past ("would": the reading nearest the anchor), else None."""
     if lex.future and lex.future.search(chunk):
         return "future"
+    if lex.near and lex.near.search(chunk):
+        return "near"
     if lex.past and lex.past.search(chunk):
         return "past"
     return None
@@ -261,9 +271,9 @@ def tag(lex: Lexicon, text: str, anchor: date | None, sentences: list[tuple[int,
         if t.kind == "ago" and t.sign > 0 and _tense(lex, text, s, e, bounds, own=True) == "past":
             continue  # "Через два дня его освободили": counted from the event, not the anchor
         unit = t.unit or (lex.units.get(fold(m.group("unit"))) if "unit" in m.re.groupindex and m.group("unit") else "")
-        anaphoric = t.kind in ("later", "same", "ref_month") or t.kind == "rel" and unit == "day"
+        anaphoric = t.kind in ("later", "same", "ref_month", "daypart") or t.anaphoric or t.kind == "rel" and unit == "day"
         try:
-            iv = resolve(lex, t, m, anchor, tense, thread.for_partial(text, s, tense, bounds[0]),
+            iv = resolve(lex, t, m, anchor, tense, thread.for_partial(text, s, tense, bounds[0], relation),
                          thread.for_relative(text, s, anaphoric))
         except ValueError:
             continue
@@ -299,6 +309,8 @@ def _looks_away(lex: Lexicon, t: Template, m: re.Match[str], thread: Thread) -> 
     Jahre zuvor") or, in a narrative, the present ("noch heute"). Bounds ("bis 1881") neither."""
     if t.kind == "deictic":
         return thread.narrative
+    if not thread.narrative and in_relative_clause(lex.relative_clause, m.string, m.start()):
+        return True  # "la junte, qui a renversé le président le 26 juillet dernier, ...": background
     if t.sign < 0:
         return True
     rel = m.group("rel") if "rel" in m.re.groupindex else None

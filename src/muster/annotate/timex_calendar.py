@@ -143,6 +143,12 @@ class Flow(Interval):
     ..., und bis Anfang Januar": the next January)."""
 
 
+@dataclass(frozen=True)
+class Bound(Interval):
+    """A news background date that an "until" bound follows: a reading ending before it is no
+    reading of the bound ("seit März 2019 ... bis zum 5. Januar" reaches towards the anchor)."""
+
+
 FLOW_AHEAD_DAYS = 75  # a reading this close after a Flow reference wins over one long before it
 
 

@@ -12,8 +12,9 @@ Schema of times.yaml (every key optional except `templates`):
   bare_year_plural_after / plural_except: a regex for a plural noun after a bare year ("2023
     protesters") that makes it a count, and the words it must not reject
   vague: {after|before: [phrases]} (relations without a date: "kurz nachdem")
-  tense: {past: [regex], future: [regex], reporting: [regex]} (reporting verbs: a tense cue for
-    their own clause only, ignored when the whole sentence is read)      day: regex for a day number ({name} = group)
+  tense: {past: [regex], future: [regex], reporting: [regex], near: [regex]} (reporting verbs: a
+    tense cue for their own clause only, ignored when the whole sentence is read; near: a future
+    seen from the past, "would", read as the reading nearest the anchor)      day: regex for a day number ({name} = group)
   capitalized_months: months must start upper-case (de, en: "May" vs "may")
   weekday_not_after / weekday_not_before: words around a weekday that make it something else
     (ro "ultimele luni" = the last months, "luni de zile"; not_before only for a weekday that is also a unit word)
@@ -25,6 +26,13 @@ Schema of times.yaml (every key optional except `templates`):
   bare_year_next/prev_capital_rejects: a capitalised word (a noun, in German) next to a bare year
     makes it a quantity or a number ("2021 Einwohner", "Hausnummer 2024")
   slash_order: dmy | mdy (how to read 03/10/2022)
+  dayparts: [words] (morning, evening: {daypart}; they also let a text with no other time word be read)
+  day_words: {word: 1..31} (ordinal day words: "the first of December"; {dayword}, read as the day)
+  relative_clause: a regex for the words that open a relative clause after a comma (", qui",
+    ", which", ", который"): in news a date inside one is background and does not become the date
+    that "la veille", "the same day" count from
+  clause_words: words that open a new clause for the tense ("und", "and", "și"): a date's own
+    coordinated clause decides ("hatte sich am 26. Juni konstituiert und soll bis Jahresende ...")
   kinds counted from the story's last date (timex_narrative), never from the anchor: `later`
     ({num} {unit} später; sign -1: zuvor), `same` (am selben {unit}), `ref_month` ({fmonth} des
     folgenden Jahres: the story's year + sign); `unit` names the unit of
@@ -32,8 +40,19 @@ Schema of times.yaml (every key optional except `templates`):
   templates: [{kind, re, sign?, mod?, unit?}] where `re` is a regex with placeholders such as
   {day} {month} {fmonth} {year} {weekday} {num} {unit} {rel} {mod} {ord} {decade} {deictic}
   {season} {numdate} (31.12.2024, 12/31/2024) {isodate} {daymonth} (14.11.),
-  a second date as {day2} {month2} {fmonth2} {year2} ({yy2}: two digits, "2019-20"); a space stands for any whitespace
+  a second date as {day2} {month2} {fmonth2} {year2} ({yy2}: two digits, "2019-20"); {ayear}: a
+  two-digit year after an apostrophe ('94, in the century nearest the anchor); {wday}: a weekday
+  word that names no group ("da sabato 24 a lunedì 26 agosto"); a space stands for any whitespace
   and " ?" for optional whitespace.
+  Template options: `tense: past|future` fixes the tense the match is read with ("le 26 juillet
+  dernier", "für Sonntag"); `anaphoric: true` counts the match from the story's last date of the
+  same paragraph, else from the anchor ("le mois suivant"; a group `sameyear`, "im November
+  desselben Jahres", takes that date's year and has no value without one);
+  a date, month or part of a month with {rel} and a year {unit} ("im März vergangenen Jahres",
+  "3 марта прошлого года") lies in the year that many years from the anchor (a narrative: the story's);
+  kind `daypart` ("am Mittag", "in serata") is the day of the last date of the same paragraph
+  (no date before it: no expression); kind `week_weekday` ("Donnerstag vergangener Woche") is a weekday of the week
+  {rel} {unit} names.
 """
 from __future__ import annotations
 
@@ -73,6 +92,8 @@ class Template:
     sign: int = 0
     mod: str = ""
     unit: str = ""  # the unit of a template whose words name it ("Vorjahr", "Jahresende")
+    tense: str = ""  # "past" / "future": the tense the match is read with, whatever the clause says
+    anaphoric: bool = False  # counted from the story's last date of the same paragraph
 
 
 @dataclass
@@ -107,6 +128,10 @@ class Lexicon:
     next_capital_rejects: bool = False
     prev_capital_rejects: bool = False
     slash_order: str = "dmy"
+    day_words: dict[str, int] = field(default_factory=dict)  # "first" -> 1 ("the first of December")
+    dayparts: set[str] = field(default_factory=set)  # "Mittag", "serata"
+    clause_words: re.Pattern[str] | None = None  # "und", "and": a coordinated clause's own tense
+    relative_clause: re.Pattern[str] | None = None  # ", qui", ", which": a relative clause after a comma
     templates: list[Template] = field(default_factory=list)
     relation_prefix: re.Pattern[str] | None = None  # "seit " right before a date
     relation_head: re.Pattern[str] | None = None  # "seit " at the start of a matched date
@@ -116,6 +141,7 @@ class Lexicon:
     vague_of: dict[str, str] = field(default_factory=dict)
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
+    near: re.Pattern[str] | None = None  # "would": a future seen from the past, before or after the anchor
     reporting: re.Pattern[str] | None = None  # "teilte ... mit", "said": no tense for the rest
     trigger: re.Pattern[str] | None = None  # cheap pre-filter: could the text hold a date?
     scanner: Scanner | None = None  # the templates' regexes, then `vague`, run together
@@ -139,7 +165,10 @@ def _placeholders(data: dict[str, Any], lex: Lexicon) -> dict[str, str]:
         "month": f"(?P<month>{month})", "month2": f"(?P<month2>{month})",
         "fmonth": f"(?P<month>{full})", "fmonth2": f"(?P<month2>{full})",
         "year": _YEAR.format(name="year"), "year2": _YEAR.format(name="year2"), "yy2": r"(?P<yy2>\d\d)",
-        "weekday": f"(?P<weekday>{_alt(lex.weekdays)})",
+        "weekday": f"(?P<weekday>{_alt(lex.weekdays)})", "wday": f"(?:{_alt(lex.weekdays)})",
+        "ayear": r"['’‘](?P<yy>\d\d)",
+        "dayword": f"(?P<day>{_alt(lex.day_words)})" if lex.day_words else "(?P<day>(?!))",
+        "daypart": f"(?:{_alt(lex.dayparts)})" if lex.dayparts else "(?!)",
         "num": f"(?P<num>\\d{{1,3}}|{_alt(lex.numbers)})" if lex.numbers else r"(?P<num>\d{1,3})",
         "unit": f"(?P<unit>{_alt(lex.units)})",
         "rel": f"(?P<rel>{_alt(lex.rel)})", "mod": f"(?P<mod>{_alt(lex.mods)})",
@@ -201,10 +230,16 @@ def lexicon(lang: str) -> Lexicon:
     if region.upper() in ("GB", "UK", "IE", "AU", "NZ", "IN", "ZA"):
         order = "dmy"
     lex.slash_order = order
+    lex.day_words = {fold(k): int(v) for k, v in (data.get("day_words") or {}).items()}
+    lex.dayparts = {fold(w) for w in data.get("dayparts") or []}
+    if data.get("relative_clause"):
+        lex.relative_clause = re.compile(r"[,(–—]\s*(?:" + data["relative_clause"] + r")[^,;:()–—.!?]*$", re.IGNORECASE)
+    if data.get("clause_words"):
+        lex.clause_words = re.compile(r"\s(?:" + _alt(data["clause_words"]) + r")\s")
     sub = _placeholders(data, lex)
     for t in data["templates"]:
         lex.templates.append(Template(t["kind"], _compile(t["re"], sub), int(t.get("sign", 0)), t.get("mod", ""),
-                                      t.get("unit", "")))
+                                      t.get("unit", ""), t.get("tense", ""), bool(t.get("anaphoric"))))
     relations = data.get("relations") or {}
     lex.relation_of = {fold(w): rel for rel, words in relations.items() for w in words}
     lex.since_past = {w for w, rel in lex.relation_of.items() if rel == "since"}
@@ -222,10 +257,12 @@ def lexicon(lang: str) -> Lexicon:
         lex.past = re.compile("|".join(tense["past"]))
     if tense.get("reporting"):
         lex.reporting = re.compile("|".join(tense["reporting"]), re.IGNORECASE)
+    if tense.get("near"):
+        lex.near = re.compile("|".join(tense["near"]), re.IGNORECASE)
     if tense.get("future"):
         lex.future = re.compile("|".join(tense["future"]), re.IGNORECASE)
     words = [*lex.months, *lex.weekdays, *lex.units, *lex.deictic, *lex.mods, *lex.vague_of, *lex.seasons,
-             *lex.holidays,
+             *lex.holidays, *lex.dayparts,
              *(w for w in [*lex.rel, *lex.ordinals] if len(w) > 2)]
     lex.trigger = re.compile(r"\d|(?<!\w)(?:" + _alt(words) + ")", re.IGNORECASE)
     lex.scanner = Scanner([t.regex for t in lex.templates] + ([lex.vague] if lex.vague else []))

@@ -12,14 +12,17 @@ few near it, and rarely speaks of "yesterday", "on Monday" or "last week".
 
 In news, the thread is used only where it must be:
 - anaphoric expressions ("zwei Tage später", "am selben Tag", "am nächsten Tag") count from the
-  last date of the same paragraph, or have no value;
+  last date of the same paragraph, a bound that names a month or a year included ("seit April
+  2012 ...; im November desselben Jahres"), or have no value;
 - a date without a year in a past clause takes the year of a month or day
   named earlier in the same paragraph (or of a year named earlier in the same sentence) when that
   one lies more than a year before the anchor ("Im August 2008 ... Am 12. August ...": a
-  background paragraph).
+  background paragraph); a bound "until" that would end before that date reaches towards the
+  anchor instead ("in March 2019 ... kept the post until 5 January": not January 2019).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -53,6 +56,8 @@ class Thread:
     ref_end: int = -1  # offset where the reference expression ends
     section: Interval | None = None  # the years of the last heading that names some ("1862", "Westfront 1944/1945")
     section_line: int = -1
+    last: Interval | None = None  # in news: the last date named, bounds included (anaphora count from it)
+    last_end: int = -1
 
     def _same_paragraph(self, text: str, s: int) -> bool:
         return self.ref_end >= 0 and "\n" not in text[self.ref_end:s]
@@ -66,9 +71,10 @@ class Thread:
             self.ref = sec
         return self.ref
 
-    def for_partial(self, text: str, s: int, tense: str | None, sentence_start: int = 0) -> Interval | None:
+    def for_partial(self, text: str, s: int, tense: str | None, sentence_start: int = 0,
+                    relation: str = "") -> Interval | None:
         """The reference for a date without a year at offset `s` (in a sentence starting at
-        `sentence_start`), or None for the anchor's rules."""
+        `sentence_start`, after a relation word such as "until"), or None for the anchor's rules."""
         if self.ref is None:
             return None
         if self.narrative:
@@ -80,16 +86,18 @@ class Thread:
             return None
         if cal.grain(self.ref) not in ("day", "month") and not (self.ref_end > sentence_start and cal.grain(self.ref)):
             return None  # a year named in an earlier sentence is background, not the frame of this one
-        return self.ref if self.ref.end and self.ref.end < self.anchor - timedelta(days=365) else None
+        if not (self.ref.end and self.ref.end < self.anchor - timedelta(days=365)):
+            return None
+        return cal.Bound(self.ref.value, self.ref.start, self.ref.end, self.ref.granularity) if relation == "until" else self.ref
 
     def for_relative(self, text: str, s: int, anaphoric: bool) -> Interval | None:
         """The date that a relative expression counts from: in a narrative the reference, in news
         only for anaphoric expressions, from the same paragraph (None: the anchor, or no value)."""
-        if self.ref is None:
-            return None
         if self.narrative:
-            return self._story(text, s)
-        return self.ref if anaphoric and self._same_paragraph(text, s) else None
+            return self._story(text, s) if self.ref is not None else None
+        if not anaphoric or self.last is None or "\n" in text[self.last_end:s]:
+            return None
+        return self.last
 
     def note_bound(self, iv: Interval | None, end: int) -> None:
         """A bound ("bis Juni", "until 1931") moves a narrative on unless it looks years ahead or
@@ -103,6 +111,9 @@ class Thread:
         if not self.narrative:
             if ref is not None and ref.start and ref.end and ref.start <= named.start and named.end <= ref.end:
                 self.ref, self.ref_end = named, end
+                self.last, self.last_end = named, end
+            elif cal.grain(named) != "day":  # "seit April 2012": "desselben Jahres" may refer to it, not "seit Donnerstag"
+                self.last, self.last_end = named, end
             return
         if ref is None or ref.start is None or ref.end is None or \
                 ref.start.year - MAX_JUMP <= named.start.year and named.end.year <= ref.end.year + MAX_JUMP:
@@ -116,12 +127,19 @@ class Thread:
         named = named_interval(iv.value) if iv is not None and iv.value else None
         if named is not None:
             self.ref, self.ref_end = named, end
+            self.last, self.last_end = named, end
         if heading is not None and heading.start and heading.end:
             start, last = heading.start.year, heading.end.year
             if self.section and self.section.start and self.section_line == line:  # "Italien 1943 und 1944"
                 start = min(start, self.section.start.year)
                 last = max(last, self.section.end.year if self.section.end else last)
             self.section, self.section_line = cal.span(date(start, 1, 1), date(last, 12, 31)), line
+
+
+def in_relative_clause(pattern: re.Pattern[str] | None, text: str, s: int) -> bool:
+    """Whether offset `s` lies in a relative clause opened after a comma in the same sentence
+    ("la junte, qui a renversé le président le 26 juillet dernier, ..."): background in news."""
+    return bool(pattern and pattern.search(text, max(0, s - 150), s))
 
 
 def named_interval(value: str) -> Interval | None:

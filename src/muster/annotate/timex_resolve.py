@@ -15,7 +15,7 @@ def _num(lex: Lexicon, s: str | None) -> int | None:
     s = fold(s)
     if s.isdigit():
         return int(s)
-    return lex.numbers.get(s)
+    return lex.numbers.get(s, lex.day_words.get(s))
 
 
 def _month(lex: Lexicon, s: str | None) -> int | None:
@@ -40,7 +40,9 @@ def _partial(y: int | None, m: int | None, d: int | None, anchor: date | None,
     if ref is not None and ref.start and ref.end:
         cands = [c for c in ((cal.day(yy, m, d) if d else cal.month(yy, m))
                              for yy in range(ref.start.year - 1, ref.end.year + 2)) if c]
-        return cal.pick_near(cands, ref) if cands else None
+        got = cal.pick_near(cands, ref) if cands else None
+        if not (isinstance(ref, cal.Bound) and got is not None and got.end is not None and got.end < ref.start):
+            return got
     if anchor is None:
         return None
     cands = [c for c in ((cal.day(yy, m, d) if d else cal.month(yy, m))
@@ -88,6 +90,25 @@ def resolve(lex: Lexicon, t: Template, m: re.Match[str], anchor: date | None,
     Raises ValueError for a match that must be rejected (not a date at all)."""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     kind = t.kind
+    if t.tense:  # "le 26 juillet dernier", "für Sonntag": the words say which way the date lies
+        tense = t.tense
+    if "sameyear" in g:  # "im November desselben Jahres": the year of the story's last date
+        if rel_ref is None or rel_ref.start is None or cal.grain(rel_ref) is None:
+            raise ValueError("counted from a date the text does not give")
+        g["year"] = str(rel_ref.start.year)
+    if kind in ("date", "month", "mod") and "rel" in g and "year" not in g and "month" in g \
+            and lex.units.get(fold(g.get("unit", ""))) == "year":  # "im März vergangenen Jahres": that year's March
+        base = _base(rel_ref, anchor, "year")
+        if base is None:
+            return None
+        g["year"] = str(base.year + lex.rel[fold(g["rel"])])
+    if "yy" in g:  # "since '94", "iunie '90": the century nearest the story's or the anchor's year
+        near = ref.start.year if ref and ref.start else anchor.year if anchor else None
+        g["year"] = str(_century(int(g["yy"]), near))
+    if kind == "daypart":  # "am Mittag", "in serata": the day of the story's last date, else the anchor's
+        if rel_ref is None:
+            raise ValueError("a time of day with no date before it")  # "Am Morgen wurde ...": no date
+        return cal.day_of(rel_ref.start) if rel_ref.start and cal.grain(rel_ref) == "day" else None
     if kind == "numeric":
         return _numeric(lex, g, ref.start.year if ref and ref.start else anchor.year if anchor else None)
     if kind == "date" and "mnum" in g:
@@ -160,6 +181,13 @@ def resolve(lex: Lexicon, t: Template, m: re.Match[str], anchor: date | None,
         unit = lex.units[fold(g["unit"])]
         base = _base(rel_ref, anchor, unit)
         return cal.relative(base, unit, t.sign * n) if base else None
+    if kind == "week_weekday":  # "Donnerstag vergangener Woche": that weekday of the week named
+        base = _base(rel_ref, anchor, "week")
+        if base is None or rel is None:
+            return None
+        monday = cal.relative(base, "week", rel).start
+        assert monday is not None
+        return cal.day_of(monday + timedelta(days=lex.weekdays[fold(g["weekday"])] - 1))
     if kind in ("weekday", "rel_weekday"):
         base = _base(rel_ref, anchor, "day")
         return _weekday(lex.weekdays[fold(g["weekday"])], base, None if rel_ref else tense, rel) if base else None
@@ -251,6 +279,15 @@ def _range(lex: Lexicon, g: dict[str, str], anchor: date | None, tense: str | No
         m1 = m2
     if d2 is not None and m2 is None:  # "from September 12 to 16": the second day is in the first month
         m2 = m1
+    if y1 is None and y2 is None:  # "с 5 по 19 января": the start as the tense has it, the end the next such date
+        start = _partial(None, m1, d1, anchor, tense, ref)
+        if start is None or start.start is None:
+            return None
+        ends = [c for c in ((cal.day(yy, m2, d2) if d2 else cal.month(yy, m2)) if m2 else None
+                            for yy in (start.start.year, start.start.year + 1)) if c and c.end and c.end >= start.start]
+        if not ends:
+            raise ValueError("empty range")
+        return cal.span(start.start, ends[0].end)
     end = _partial(y2 or y1, m2, d2, anchor, tense, ref)
     if end is None or end.end is None:
         return None

@@ -16,8 +16,9 @@ from . import ontology
 from .lemmas import Token, tokenize
 from .modality import Modality, is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
 from .patterns import Grammar, Pattern, grammar, head, match
-from .roles import Frame, Slot, appositive_reply, explicit_roles, implicit_roles, target_recipient
-from .role_rules import role_suffix
+from .role_engine import document_roles, note, role_suffix, sentence_roles
+from .role_facts import SentenceFacts, appositive_reply
+from .roles import Frame, Slot
 
 # CAMEO sector/group codes that are not countries (a mention's country must be an ISO3 state)
 _NOT_COUNTRIES = frozenset("GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL IGO NGO ELI LEG LAB REF "
@@ -290,9 +291,17 @@ class EventCoder:
         if not pcfg.get("aux_required", True):
             return True
         a = d.anchor
-        if 0 < a < len(toks) - 1 and toks[a - 1].text == "," and g.words["agent_preps"].has(toks[a + 1]):
-            return True  # an apposition: "Rwanda, accused by Kinshasa of ...", "Rwanda, acuzată de Kinshasa"
+        if 0 < a < len(toks) - 1 and toks[a - 1].text == ",":
+            # an apposition: "Rwanda, accused by Kinshasa of ...", "Rwanda, acuzată de Kinshasa", "..., sequestrati
+            # il primo settembre dalle forze di Haftar" (a date may stand between)
+            b = next((j for j in range(a + 1, len(toks)) if j not in d.time_tokens), len(toks))
+            if b < len(toks) and g.words["agent_preps"].has(toks[b]):
+                return True
         cs, ce = d.clause
+        if d.full_clause[1] and d.prev_in_sentence is not None:
+            # "the strike on the depot was condemned": the auxiliary may stand before the event's scope, though
+            # not before the previous event's trigger ("era stata arrestata ... con l'accusa": not accusa's)
+            cs = min(cs, max(d.full_clause[0], max(d.prev_in_sentence.tokens) + 1))
         return any(g.words["passive_aux"].has(toks[j]) for j in range(cs, ce))
 
     # -- document ----------------------------------------------------------------------------
@@ -309,10 +318,7 @@ class EventCoder:
         carried = None
         head_end, body = doc.clean.find("\n"), False
         # each layer split by sentence once (filtering the whole layer per sentence is quadratic in length)
-        sent_actors = by_sentence(doc.sentences, actors)
-        sent_attribs = by_sentence(doc.sentences, doc.attributions)
-        sent_times = by_sentence(doc.sentences, doc.times)
-        sent_places = by_sentence(doc.sentences, doc.places)
+        layers = [by_sentence(doc.sentences, x) for x in (actors, doc.attributions, doc.times, doc.places)]
         for si, sent in enumerate(doc.sentences):
             toks = tokenize(sent.text, lang, sent.start)
             if not toks:
@@ -323,99 +329,8 @@ class EventCoder:
                 elif body and len(toks) <= _CROSSHEAD_MAX_WORDS:
                     carried = None  # a crosshead: no events, and a new section
                     continue
-            starts = [t.start for t in toks]
-            ments = sent_actors[si]
-            attribs = sent_attribs[si]
-            role_ments = [(tok_index(starts, m.start), tok_index(starts, max(m.start, m.end - 1)), m)
-                          for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)
-                          and not _dateline(doc.clean, sent.start, m)]
-            times = sent_times[si]
-            places = sent_places[si]
-            attribution, carried = sentence_attribution(mod, doc, si, toks, ments, attribs, carried)
-            cl = clauses(g, toks)
-            has_time = any(not t.relation for t in times)
-            hits = self._hits(g, toks, cl, has_time)
-            if not hits:
-                continue
-            # a bare national adjective ("Ukrainian attacks"), not one heading its own noun ("Ukrainian drones hit")
-            adjectives = {j for i, j, m in role_ments if m.kind == "adjective" and i == j}
-            first_of_sentence = len(drafts)  # drafts[first_of_sentence:] are this sentence's
-            for d in self._group(g, si, toks, cl, hits, times, adjectives):
-                d.passive = self._passive(g, toks, d)
-                d.toks = toks
-                d.time_tokens = frozenset(i for t in times for i in range(len(toks))
-                                          if t.start <= toks[i].start < t.end)
-                explicit_roles(g, d, toks, role_ments)
-                actor_m = d.actor.mention if d.actor is not None else None
-                place = None
-                for spans in place_spans(g, toks, cl, d):
-                    place = place or place_of(g, toks, starts, places, ments, spans, actor_m)
-                if place is None and any(g.words["place_anaphora"].has(toks[j]) for j in range(*d.scope_tokens)):
-                    back = None  # (drafts are in sentence order: stop at the first one too far back)
-                    for o in reversed(drafts):
-                        if d.sent - o.sent > 2:
-                            break
-                        if o.location:
-                            back = o
-                            break
-                    if back is not None:  # "the city": the place just named
-                        d.location, d.loc_country = back.location, back.loc_country
-                if place is not None:
-                    d.location, d.loc_country = place.location(), place.country
-                d.organ_country = self._organ_country(d, ments, places)
-                rm = d.recipient.mention if d.recipient is not None else None
-                if rm is not None and rm.kind == "role" and not rm.country:
-                    # only a town or region ("the authorities in Transnistria"), not another party ("... à l'Azerbaïdjan")
-                    rc = self._organ_country(d, [], [p for p in places if p.feature != "country"], d.recipient)
-                    if rc:
-                        d.recipient = Slot(rm, d.recipient.implicit, rc, rm.sector)
-                if d.recipient is None and d.pattern.recipient_place and place is not None and not d.pair_object \
-                        and place.start > toks[d.anchor].start - 40 and place.country:
-                    d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
-                    if place.feature == "country":
-                        d.location, d.loc_country = None, None
-                tx = event_date(g, toks, cl, times, starts, d)
-                d.negated = is_negated(mod, toks, d.clause, d.tokens)
-                # a threat is conditional by nature: "threatened to halt talks if ..." still happened
-                hyp_clause = (d.clause[0], min(d.tokens)) if d.pattern.type in _CONDITIONAL else d.clause
-                d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, sent, d.time_tokens)
-                if not d.hyp_kind and d.pattern.type not in _CONDITIONAL and is_conditional(mod, toks, cl, d.clause, g.words["coordinators"]):
-                    d.hyp_kind = "condition"
-                if not d.hyp_kind and (is_plotted(mod, toks, d.anchor) or is_plotted(mod, toks, min(d.tokens))):
-                    d.hyp_kind = "modal"
-                if tx is not None and not (d.hyp_kind == "" and _after(tx, doc.published)):
-                    d.date, d.dated = tx.date(), True  # an asserted past event is not dated after publication
-                d.hypothetical = bool(d.hyp_kind)
-                d.attribution = attribution
-                d.mode, d.context = self._mode_context(g, toks, d)
-                d.toks = toks
-                self._embedded(g, toks, cl, drafts[first_of_sentence:], d)
-                if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
-                    d.etype, d.hypothetical = "AGREE", False
-                threat = None
-                if d.hyp_kind == "condition" and d.pattern.type in _THREAT_CAMEO and g.config.get("conditional_threats"):
-                    # "Будапешт заблокирует ..., если Брюссель не ...": the act may not happen, the threat has
-                    threat = copy(d)
-                    threat.etype, threat.hypothetical, threat.hyp_kind = "THREATEN", False, ""
-                for t in (d, threat):
-                    if t is not None and (t.pattern.type == "THREATEN" or t.etype == "THREATEN"):
-                        cp = self._condition_party(mod, toks, cl, t, role_ments)
-                        if cp is not None and (t.recipient is None or t.etype == "THREATEN") \
-                                and (t.actor is None or (cp.country or cp.code) != t.actor.key):
-                            t.recipient = Slot(cp)  # the party the condition names is the one threatened
-                drafts.append(d)
-                if threat is not None:
-                    drafts.append(threat)
-                if d.co_actor is not None and d.co_actor.iso != (d.actor.iso if d.actor else None):
-                    drafts.append(copy(d))  # one event per co-actor, the same in every other respect
-                    drafts[-1].actor, drafts[-1].co_actor = d.co_actor, None
-                if d.co_recipient is not None and d.recipient is not None:
-                    drafts.append(copy(d))  # "з делегаціями України та Росії": one event per recipient
-                    drafts[-1].recipient, drafts[-1].co_recipient = d.co_recipient, None
-                for extra in d.more_co_actors:  # "Литва, Латвія та Естонія": one event per member
-                    drafts.append(copy(d))
-                    drafts[-1].actor, drafts[-1].co_actor, drafts[-1].more_co_actors = extra, None, []
-        implicit_roles(drafts, frame, lambda d: target_recipient(g, d, d.toks, frame))
+            carried = self._sentence(doc, g, mod, si, toks, [layer[si] for layer in layers], carried, drafts)
+        document_roles(drafts, frame)
         time_starts = [t.start for t in doc.times]
         if any(a > b for a, b in zip(time_starts, time_starts[1:])):
             time_starts = None  # not in text order: undated() scans them all
@@ -425,6 +340,121 @@ class EventCoder:
         drafts = merge(drafts)
         doc.events = [self._event(doc, lang, d) for d in drafts]
         return doc
+
+    def _sentence(self, doc: Document, g: Grammar, mod: Modality, si: int, toks: list[Token], layers: list[list],
+                  carried: object, drafts: list[Draft]) -> object:
+        """Code one sentence: its drafts, with roles, place, date and modality, appended to `drafts`;
+        returns the attribution carried to the next sentence."""
+        sent = doc.sentences[si]
+        starts = [t.start for t in toks]
+        ments, attribs, times, places = layers
+        role_ments = [(tok_index(starts, m.start), tok_index(starts, max(m.start, m.end - 1)), m)
+                      for m in ments if m.kind != "outlet" and not any(a.start <= m.start < a.end for a in attribs)
+                      and not _dateline(doc.clean, sent.start, m)]
+        attribution, carried = sentence_attribution(mod, doc, si, toks, ments, attribs, carried)
+        cl = clauses(g, toks)
+        hits = self._hits(g, toks, cl, any(not t.relation for t in times))
+        if not hits:
+            return carried
+        # a bare national adjective ("Ukrainian attacks"), not one heading its own noun ("Ukrainian drones hit")
+        adjectives = {j for i, j, m in role_ments if m.kind == "adjective" and i == j}
+        facts = SentenceFacts.of(g, toks, role_ments)  # what every role rule reads, once per sentence
+        first_of_sentence = len(drafts)  # drafts[first_of_sentence:] are this sentence's
+        for d in self._group(g, si, toks, cl, hits, times, adjectives):
+            d.toks = toks
+            d.time_tokens = frozenset(i for t in times for i in range(len(toks)) if t.start <= toks[i].start < t.end)
+            d.passive = self._passive(g, toks, d)
+            sentence_roles(facts, d)
+            self._place(g, toks, cl, starts, places, ments, drafts, d)
+            self._scope(doc, g, mod, toks, cl, times, starts, d)
+            d.attribution = attribution
+            d.mode, d.context = self._mode_context(g, toks, d)
+            self._embedded(g, toks, cl, drafts[first_of_sentence:], d)
+            if d.hyp_kind == "intent" and d.pattern.type in _INTENT_AGREE:
+                d.etype, d.hypothetical = "AGREE", False
+            threat = None
+            if d.hyp_kind == "condition" and d.pattern.type in _THREAT_CAMEO and g.config.get("conditional_threats"):
+                # "Будапешт заблокирует ..., если Брюссель не ...": the act may not happen, the threat has
+                threat = copy(d)
+                threat.etype, threat.hypothetical, threat.hyp_kind = "THREATEN", False, ""
+            for t in (d, threat):
+                if t is not None and (t.pattern.type == "THREATEN" or t.etype == "THREATEN"):
+                    cp = self._condition_party(mod, toks, cl, t, role_ments)
+                    if cp is not None and (t.recipient is None or t.etype == "THREATEN") \
+                            and (t.actor is None or (cp.country or cp.code) != t.actor.key):
+                        t.recipient = Slot(cp)  # the party the condition names is the one threatened
+                        note(t, "recipient", "condition_party")
+            drafts.extend(self._copies(d, threat))
+        return carried
+
+    def _place(self, g: Grammar, toks: list[Token], cl: list[tuple[int, int]], starts: list[int],
+               places: list[Place], ments: list[Mention], drafts: list[Draft], d: Draft) -> None:
+        """The event's place (or the one just named, for "the city"), and the parties places decide."""
+        actor_m = d.actor.mention if d.actor is not None else None
+        place = None
+        for spans in place_spans(g, toks, cl, d):
+            place = place or place_of(g, toks, starts, places, ments, spans, actor_m)
+        if place is None and any(g.words["place_anaphora"].has(toks[j]) for j in range(*d.scope_tokens)):
+            back = None  # (drafts are in sentence order: stop at the first one too far back)
+            for o in reversed(drafts):
+                if d.sent - o.sent > 2:
+                    break
+                if o.location:
+                    back = o
+                    break
+            if back is not None:  # "the city": the place just named
+                d.location, d.loc_country = back.location, back.loc_country
+        if place is not None:
+            d.location, d.loc_country = place.location(), place.country
+        d.organ_country = self._organ_country(d, ments, places)
+        rm = d.recipient.mention if d.recipient is not None else None
+        if rm is not None and rm.kind == "role" and not rm.country:
+            # only a town or region ("the authorities in Transnistria"), not another party ("... à l'Azerbaïdjan")
+            rc = self._organ_country(d, [], [p for p in places if p.feature != "country"], d.recipient)
+            if rc:
+                d.recipient = Slot(rm, d.recipient.implicit, rc, rm.sector)
+                note(d, "recipient", "organ_place")
+        if d.recipient is None and d.pattern.recipient_place and place is not None and not d.pair_object \
+                and place.start > toks[d.anchor].start - 40 and place.country:
+            d.recipient = Slot(None, False, place.country, None, place.text, None, place.name)
+            note(d, "recipient", "recipient_place")
+            if place.feature == "country":
+                d.location, d.loc_country = None, None
+
+    def _scope(self, doc: Document, g: Grammar, mod: Modality, toks: list[Token], cl: list[tuple[int, int]],
+               times: list[TimeX], starts: list[int], d: Draft) -> None:
+        """Date, negation and hypothetical of the event (an asserted past event is not dated after publication)."""
+        tx = event_date(g, toks, cl, times, starts, d)
+        d.negated = is_negated(mod, toks, d.clause, d.tokens)
+        # a threat is conditional by nature: "threatened to halt talks if ..." still happened
+        hyp_clause = (d.clause[0], min(d.tokens)) if d.pattern.type in _CONDITIONAL else d.clause
+        d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, doc.sentences[d.sent], d.time_tokens)
+        if not d.hyp_kind and d.pattern.type not in _CONDITIONAL \
+                and is_conditional(mod, toks, cl, d.clause, g.words["coordinators"]):
+            d.hyp_kind = "condition"
+        if not d.hyp_kind and (is_plotted(mod, toks, d.anchor) or is_plotted(mod, toks, min(d.tokens))):
+            d.hyp_kind = "modal"
+        if tx is not None and not (d.hyp_kind == "" and _after(tx, doc.published)):
+            d.date, d.dated = tx.date(), True
+        d.hypothetical = bool(d.hyp_kind)
+
+    @staticmethod
+    def _copies(d: Draft, threat: Draft | None) -> list[Draft]:
+        """The draft, its threat, and one copy per co-actor and co-recipient (the same in every other respect)."""
+        out = [d] + ([threat] if threat is not None else [])
+        if d.co_actor is not None and d.co_actor.iso != (d.actor.iso if d.actor else None):
+            out.append(copy(d))
+            out[-1].actor, out[-1].co_actor = d.co_actor, None
+            note(out[-1], "actor", d.role_rules.get("co_actor", "co_actor"))
+        if d.co_recipient is not None and d.recipient is not None:
+            out.append(copy(d))  # "з делегаціями України та Росії": one event per recipient
+            out[-1].recipient, out[-1].co_recipient = d.co_recipient, None
+            note(out[-1], "recipient", d.role_rules.get("co_recipient", "co_recipient"))
+        for extra in d.more_co_actors:  # "Литва, Латвія та Естонія": one event per member
+            out.append(copy(d))
+            out[-1].actor, out[-1].co_actor, out[-1].more_co_actors = extra, None, []
+            note(out[-1], "actor", d.role_rules.get("more_co_actors", "co_actor"))
+        return out
 
     @staticmethod
     def _condition_party(mod: Modality, toks: list[Token], cl: list[tuple[int, int]], d: Draft,
@@ -465,6 +495,7 @@ class EventCoder:
                 if o.pattern.type in ("AGREE", "THREATEN") and o.recipient is None and d.recipient is not None \
                         and d.recipient.key and (o.actor is None or d.recipient.key != o.actor.key):
                     o.recipient = d.recipient.copy()  # "promised to keep supporting Kyiv": Kyiv is the promisee
+                    note(o, "recipient", "promisee_in_content")
                 return
 
     def _mode_context(self, g: Grammar, toks: list[Token], d: Draft) -> tuple[str | None, list[str]]:

@@ -4,8 +4,21 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from . import ontology
+from .coref_match import MAX_KM, km
 from .draft import Draft
 from .roles import Slot
+
+
+def _apart(a: dict | None, b: dict | None) -> bool:
+    """Two places that cannot be one scene: other countries, or two towns or regions (each with an admin1)
+    more than MAX_KM apart ("drones hit Odesa on Tuesday" and "drones hit Lviv on Tuesday")."""
+    if not a or not b or a.get("name") == b.get("name"):
+        return False
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return True
+    if not (a.get("admin1") and b.get("admin1")) or None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return False
+    return km(a, b) > MAX_KM
 
 
 def _same(a: Slot | None, b: Slot | None) -> bool:
@@ -48,7 +61,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                              and o.pattern.type == d.pattern.type and 0 <= d.sent - o.sent <= 2
                              and o.etype == d.etype and not o.hypothetical and not o.negated
                              and (o.date or {}).get("value") == d.date["value"]
-                             and _same(o.actor, d.actor) and _same(o.recipient, d.recipient)), None)
+                             and _same(o.actor, d.actor) and _same(o.recipient, d.recipient)
+                             and not _apart(o.location, d.location)), None)
                 if twin is not None:  # the same incident told twice ("protests in Tbilisi ... demonstrated",
                     # "принял посла, с которым обсудил ...": one meeting)
                     if twin.location is None:
@@ -60,7 +74,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             o = drafts[m]
             if m == n or m in gone or not o.dated or o.negated or o.hypothetical:
                 continue
-            if o.pattern.type != d.pattern.type:
+            if o.pattern.type != d.pattern.type or _apart(o.location, d.location):
                 continue
             if d.pattern.mode and o.pattern.mode and d.pattern.mode != o.pattern.mode:
                 continue  # "withdrew its envoy ... later expelled the other side's envoy": two acts

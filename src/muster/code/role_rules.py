@@ -1,7 +1,6 @@
-"""Named role rules run around the document-level role inference: each decides one slot and records its name."""
+"""Document role rules on what the sentence said: the reporting frame, event-noun participants, agents, fallbacks."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -11,9 +10,6 @@ from .modality import modality
 from .patterns import Grammar, WordSet, grammar
 from .roles import BLAMING, STATE_SECTORS, SYMMETRIC, Frame, Slot
 
-# a rule reads one draft (with its grammar and the document frame) and returns (slot, new filler) for
-# the slot it decides (a None filler empties it), or None when it does not apply
-RoleRule = Callable[[Grammar, Any, Frame], Any]
 PHYSICAL = ("ASSAULT", "COERCE", "MOBILIZE")  # acts a speaker reports rather than performs
 _NEAR = 3  # tokens between an agent preposition and its mention ("by Russian forces")
 _OWN_PHRASE = 5  # tokens from the trigger to a participle still in its phrase ("hit by a Kinzhal missile launched")
@@ -24,18 +20,6 @@ _QUOTES = set("\"«»„“”")
 def _config_words(lang: str, key: str, surface: bool = True) -> WordSet:
     """A word list from the `config:` block of the language's events.yaml."""
     return WordSet(grammar(lang).config.get(key) or [], surface=surface)
-
-
-def note(d: Any, slot: str, rule: str) -> None:
-    """Record which rule decided `slot` ("actor" or "recipient") of draft d."""
-    d.role_rules = {**(getattr(d, "role_rules", None) or {}), slot: rule}  # copies per co-actor share no dict
-
-
-def role_suffix(d: Any) -> str:
-    """"|actor:weapon_nationality|recipient:...": the named rules that decided the draft's slots, for the
-    event's `rule` string (empty when the sentence rules alone decided)."""
-    got = getattr(d, "role_rules", None) or {}
-    return "".join(f"|{slot}:{name}" for slot, name in sorted(got.items()))
 
 
 def _span(d: Any) -> tuple[int, int]:
@@ -78,8 +62,12 @@ def weapon_nationality(g: Grammar, d: Any, frame: Frame) -> Any:
     for m in _mentions_in(frame, d):
         if m.kind != "adjective" or not m.country:
             continue
-        after = d.toks[next((k for k, s in enumerate(starts) if s >= m.end), len(starts)):][:2]
-        if any(weapons.has(t) for t in after) or any(weapons.has(t) for t in d.toks if m.start <= t.start < m.end):
+        k = next((k for k, s in enumerate(starts) if s >= m.end), len(starts))
+        after = d.toks[k:][:2]
+        first = next((n for n, s in enumerate(starts) if s >= m.start), 0)  # "un drone russe": the noun first
+        before = d.toks[first - 1:first] if first > 0 else []
+        if any(weapons.has(t) for t in after) or any(weapons.has(t) for t in d.toks if m.start <= t.start < m.end) \
+                or any(weapons.has(t) for t in before):
             if d.recipient is not None and d.recipient.mention is m:
                 d.recipient = None
             return "actor", Slot(m)
@@ -100,8 +88,10 @@ def participle_agent(g: Grammar, d: Any, frame: Frame) -> Any:
     for k, t in enumerate(d.toks):
         if not (lo <= t.start < hi) or k == 0 or not agent.has(t) or not part.has(d.toks[k - 1]):
             continue
-        if not 0 <= k - 1 - d.anchor <= _OWN_PHRASE or any(x.text in _QUOTES for x in d.toks[d.anchor:k]):
-            continue  # not the event's own phrase ("called it a «hybrid attack» orchestrated by Minsk")
+        if not 0 <= k - 1 - d.anchor <= _OWN_PHRASE or any(x.text in _QUOTES for x in d.toks[d.anchor:k]) \
+                or any(g.words["passive_aux"].has(x) for x in d.toks[d.anchor + 1:k - 1]):
+            continue  # not the event's own phrase ("called it a «hybrid attack» orchestrated by Minsk", "the
+            # strike was condemned by Germany": the participle is the predicate of another event)
         limit = d.toks[min(k + _NEAR, len(d.toks) - 1)].end
         m = next((x for x in ments if t.end <= x.start <= limit and (x.country or x.code)), None)
         if m is not None and not (d.pattern.type in BLAMING and d.recipient is not None and d.recipient.mention is m):
@@ -180,8 +170,20 @@ def frame_dyad_attacker(g: Grammar, d: Any, frame: Frame) -> Any:
         return None
     rec = d.recipient.key if d.recipient is not None else None
     other = frame.top({rec, d.loc_country, None}, minimum=2) if rec else None
-    # only a party that acts somewhere in the story (not a neighbour named in an internal war)
-    return ("actor", Slot(None, True, other)) if other and other in frame.acting else None
+    # only a party that uses or threatens force somewhere in the story (not a neighbour named in an internal war)
+    return ("actor", Slot(None, True, other)) if other and other in frame.hostile else None
+
+
+def internal_conflict(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Gunmen attacked the government palace", "junta aircraft bombed Lashio": an attack with no named attacker
+    in the story's own country, where no other state uses force, is internal (the country's own forces or factions)."""
+    if d.pattern.type != "ASSAULT" or (d.actor is not None and d.actor.key) or d.recipient is None:
+        return None
+    rec = d.recipient.iso
+    if not rec or d.loc_country not in (None, rec) or rec != frame.home() or frame.hostile - {rec} \
+            or (frame.counts + frame.places)[rec] < _STORY:  # (a story about that country)
+        return None
+    return "actor", Slot(d.actor.mention if d.actor is not None else None, True, rec)
 
 
 def sentence_state_organ(g: Grammar, d: Any, frame: Frame) -> Any:
@@ -215,9 +217,26 @@ def event_noun_target(g: Grammar, d: Any, frame: Frame) -> Any:
                 return None
             if d.recipient is None or not d.recipient.key:
                 d.recipient = Slot(m)
-                note(d, "recipient", "event_noun_target")
             return "actor", None
     return None
+
+
+def possessive_target(g: Grammar, d: Any, frame: Frame) -> Any:
+    """"Azerbaijan condemned the strike on its embassy in Kyiv", "verurteilte den Angriff auf seine Botschaft":
+    a target introduced by a possessive belongs to the party named before it, not to the town it stands in."""
+    r = d.recipient.mention if d.recipient is not None else None
+    if r is None or r.kind not in ("role", "institution") or r.country or not d.toks:
+        return None
+    prev = [k for k, t in enumerate(d.toks) if t.end <= r.start]
+    if not prev or not _config_words(g.lang, "own_reference").has(d.toks[prev[-1]]):
+        return None
+    own = d.actor.iso if d.actor is not None else None  # ("X summoned ... after a Russian drone hit its embassy": X's)
+    named = [x for x in frame.mentions if x.country and x is not r and x.role != "place"
+             and d.toks[0].start <= x.start and x.end <= d.toks[prev[-1]].start]
+    owner = next((x for x in reversed(named) if x.country != own), None)
+    if owner is None:  # "Azerbaijan condemned the attack on its embassy": its own, no target of its act
+        return ("recipient", None) if own and d.pattern.type != "ASSAULT" and named else None
+    return "recipient", Slot(r, False, owner.country, r.sector)
 
 
 def foreigners_held_by_home(g: Grammar, d: Any, frame: Frame) -> Any:
@@ -297,7 +316,7 @@ def _joins_other(d: Any, frame: Frame, got: Slot | None) -> bool:
 
 
 def _give(d: Any, frame: Frame, got: Slot | None) -> Any:
-    """("recipient", got) for apply(), or None when there is nothing to give or it would merge wrongly."""
+    """("recipient", got) for the engine, or None when there is nothing to give or it would merge wrongly."""
     return None if got is None or _joins_other(d, frame, got) else ("recipient", got)
 
 
@@ -420,53 +439,12 @@ def instrumental_agent(g: Grammar, d: Any, frame: Frame) -> Any:
         if old is not None and old is not m and old.country and old.country != m.country \
                 and old.start < d.toks[d.anchor].start and _no_recipient(d):
             d.recipient = Slot(old)  # the passive subject was taken for the agent
-            note(d, "recipient", "instrumental_agent")
         return "actor", Slot(m)
     return None
 
 
-RULES: dict[str, RoleRule] = {
-    "reported_speaker": reported_speaker,
-    "weapon_nationality": weapon_nationality,
-    "participle_agent": participle_agent,
-    "domestic_group": domestic_group,
-    "frame_dyad_actor": frame_dyad_actor,
-    "own_possessive": own_possessive,
-    "organ_where_it_acts": organ_where_it_acts,
-    "mediator_acts": mediator_acts,
-    "frame_dyad_attacker": frame_dyad_attacker,
-    "sentence_state_organ": sentence_state_organ,
-    "event_noun_target": event_noun_target,
-    "foreigners_held_by_home": foreigners_held_by_home,
-    "charge_by_the_state": charge_by_the_state,
-    "mediator_not_party": mediator_not_party,
-    "reply_to_accuser": reply_to_accuser,
-    "anaphoric_previous": anaphoric_previous,
-    "domestic_target": domestic_target,
-    "coactor_not_target": coactor_not_target,
-    "instrumental_agent": instrumental_agent,
-}
-# before the document-level inference: what the sentence itself says
-BEFORE = ("event_noun_target", "reported_speaker", "weapon_nationality", "instrumental_agent", "participle_agent", "mediator_acts",
-          "mediator_not_party", "own_possessive", "organ_where_it_acts", "coactor_not_target")
-AFTER = ("domestic_group", "sentence_state_organ", "foreigners_held_by_home", "charge_by_the_state",
-         "frame_dyad_actor", "frame_dyad_attacker",  # fallbacks for what it left open
-         "reply_to_accuser", "anaphoric_previous", "domestic_target")  # the recipient, last
-
-
-def apply(drafts: list[Any], frame: Frame, order: tuple[str, ...]) -> None:
-    """Run the named rules in `order` on every draft, each rule seeing what the ones before decided."""
-    if not drafts:
-        return
-    g = grammar(frame.lang or drafts[0].pattern.id.split(".")[0])
-    frame.drafts, frame.position = drafts, {id(d): n for n, d in enumerate(drafts)}
-    frame.acting = {d.actor.mention.country for d in drafts if d.actor is not None and not d.actor.implicit
-                    and d.actor.mention is not None and d.actor.mention.country}  # named with their own country
-    for d in drafts:
-        for name in order:
-            got = RULES[name](g, d, frame)
-            if got is None:
-                continue
-            slot, value = got
-            setattr(d, slot, value)
-            note(d, slot, name)
+RULES = (event_noun_target, possessive_target, reported_speaker, weapon_nationality, instrumental_agent, participle_agent, mediator_acts,
+         mediator_not_party, own_possessive, organ_where_it_acts, coactor_not_target, domestic_group,
+         sentence_state_organ, foreigners_held_by_home, charge_by_the_state, frame_dyad_actor, frame_dyad_attacker,
+         internal_conflict,
+         reply_to_accuser, anaphoric_previous, domestic_target)

@@ -15,6 +15,10 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+# every byte that is not a counted control character (deleted, what remains is counted)
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in _ALLOWED_CONTROLS or b == 127))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes, or a high share of ASCII control characters, in the first 64 KiB."""
     head = data[:65536]
@@ -22,7 +26,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in _ALLOWED_CONTROLS or b == 127)
+    controls = len(head.translate(None, _NOT_CONTROL))
     return controls / len(head) > CONTROL_SHARE
 
 

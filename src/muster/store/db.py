@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -12,6 +13,7 @@ from urllib.parse import quote
 
 from ..errors import MusterError
 from ..model import Document, Event
+from .packing import dumps, pack_event, pack_incident, pack_layers, sentence_of, unpack
 from .schema import MIGRATIONS, VERSION
 
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
@@ -20,15 +22,15 @@ QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "A
 """QuadClass as GDELT uses it: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 4 material conflict."""
 
+WRITER_CACHE_KIB = 64 * 1024  # page cache of a writing connection: the indexes of a growing store stay in memory
+BATCH_SECONDS = 0.5  # how long `batched` writes share one transaction at most
+BATCH_WRITES = 20  # how many at most
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024  # PRAGMA quick_check on open for files up to this size
+
+LAYERS = ("actors", "places", "times", "attributions")  # the annotation layers a document stores
 
 Block = tuple[str, "str | None"]
 """A resolution block: (event type, recipient country or code); only its events can form one incident."""
-
-
-def dumps(value: Any) -> str:
-    """JSON as stored: UTF-8 text, no spaces after separators."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 RAW_SAME = ""  # documents.raw when the raw text equals the clean text (nothing stored twice)
@@ -50,6 +52,21 @@ def unpack_raw(stored: str | bytes, clean: str) -> str:
     return clean if stored == RAW_SAME else stored  # text: written before raw was packed
 
 
+def event_dict(e: Event) -> dict[str, Any]:
+    """`e.to_dict()` without its deep copy (the store only serialises it): the same keys in the same
+    order, the same values."""
+    global _EVENT_KEYS
+    if _EVENT_KEYS is None:
+        keys = list(e.to_dict())
+        if not set(keys) <= set(Event.__dataclass_fields__):
+            return e.to_dict()  # to_dict computes something: keep it
+        _EVENT_KEYS = keys
+    return {k: getattr(e, k) for k in _EVENT_KEYS}
+
+
+_EVENT_KEYS: list[str] | None = None
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -69,6 +86,8 @@ class Store:
         the file is small enough for that to be cheap. Raises MusterError E020 on any database error."""
         self.path = str(path)
         self.readonly = readonly
+        self._batch: float | None = None  # inside `batched`: seconds a shared transaction may stay open
+        self._batch_began, self._batch_writes = 0.0, 0
         try:
             if readonly:
                 self.conn = self._connect_readonly()
@@ -76,6 +95,7 @@ class Store:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
             self.conn.row_factory = sqlite3.Row
             if not readonly:
                 self.conn.execute("PRAGMA foreign_keys=ON")
@@ -144,7 +164,11 @@ class Store:
     # -- writes -----------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write: everything inside lands together or not at all (kill -9 safe)."""
+        """One atomic write: everything inside lands together or not at all (kill -9 safe). Inside
+        `batched`, it is a savepoint of the batch's transaction (atomic all the same)."""
+        if self._batch is not None:
+            yield from self._batched_write()
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -153,6 +177,36 @@ class Store:
             raise
         else:
             self.conn.execute("COMMIT")
+
+    def _batched_write(self) -> Iterator[sqlite3.Connection]:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._batch_began, self._batch_writes = time.monotonic(), 0
+        self.conn.execute("SAVEPOINT write")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:  # (an error SQLite rolled back on its own leaves none)
+                self.conn.execute("ROLLBACK TO write")
+                self.conn.execute("RELEASE write")
+            raise
+        self.conn.execute("RELEASE write")
+        self._batch_writes += 1
+        if self._batch_writes >= BATCH_WRITES or time.monotonic() - self._batch_began >= (self._batch or 0.0):
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def batched(self, seconds: float = BATCH_SECONDS) -> Iterator[None]:
+        """Writes made inside share a transaction, committed after BATCH_WRITES writes or once `seconds`
+        have passed since it began (and on leaving): far fewer commits when documents come fast. Each
+        write stays atomic; a kill loses at most the writes of the open transaction, which a rerun redoes."""
+        self._batch = seconds
+        try:
+            yield
+        finally:
+            self._batch = None
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def add_document(self, doc: Document, coder_version: str | None = None) -> bool:
         """Store a processed document with its mentions and events; False when it was already stored."""
@@ -170,13 +224,29 @@ class Store:
         return True
 
     def _write_layers(self, c: sqlite3.Connection, doc: Document) -> None:
-        rows = []
-        for layer in ("actors", "places", "times", "attributions"):
+        """The document's annotation layers, packed in one row (read back by `layers`)."""
+        packed: dict[str, list[list[Any]]] = {}
+        for layer in LAYERS:
+            spans: dict[tuple[int, int], dict[str, Any]] = {}  # one entry per span (a later one replaces)
             for span in getattr(doc, layer):
                 data = span.as_json()
-                data.pop("span", None)  # the start and end columns hold it
-                rows.append((doc.id, layer, span.start, span.end, dumps(data)))
-        c.executemany('INSERT OR REPLACE INTO mentions (doc_id,layer,start,"end",data) VALUES (?,?,?,?,?)', rows)
+                data.pop("span", None)
+                spans[(span.start, span.end)] = data
+            if spans:
+                packed[layer] = [[s, e, d] for (s, e), d in sorted(spans.items(), key=lambda kv: kv[0])]
+        c.execute("INSERT OR REPLACE INTO layers (doc_id, data) VALUES (?, ?)", (doc.id, pack_layers(packed)))
+
+    def layers(self, doc_id: str) -> list[dict[str, Any]]:
+        """A stored document's annotations: {"layer", "start", "end", "data"} in (start, end, layer)
+        order, whether the store packed them (one row per document) or not (one row per span)."""
+        out = []
+        for r in self.conn.execute("SELECT data FROM layers WHERE doc_id=?", (doc_id,)):
+            for layer, spans in unpack(r[0]).items():
+                out.extend({"layer": layer, "start": s, "end": e, "data": d} for s, e, d in spans)
+        for r in self.conn.execute('SELECT layer, start, "end", data FROM mentions WHERE doc_id=?', (doc_id,)):
+            out.append({"layer": r[0], "start": r[1], "end": r[2], "data": unpack(r[3])})
+        out.sort(key=lambda m: (m["start"], m["end"], m["layer"]))
+        return out
 
     @staticmethod
     def _row(d: dict[str, Any], provenance: str) -> tuple:
@@ -186,8 +256,8 @@ class Store:
                 d.get("quad") or QUAD.get(d["event_type"]), a.get("country"), a.get("code"), r.get("country"), r.get("code"),
                 date.get("start"), date.get("end"), date.get("value"), loc.get("name"), loc.get("country"),
                 loc.get("lat"), loc.get("lon"), int(bool(d.get("negated"))), int(bool(d.get("hypothetical"))),
-                src.get("outlet"), d.get("language"), src.get("published"), (d.get("evidence") or {}).get("sentence"),
-                dumps(d), provenance)
+                src.get("outlet"), d.get("language"), src.get("published"), sentence_of(d),
+                pack_event(d), provenance)
 
     _EVENT_COLS = ("id,doc_id,event_type,mode,cameo,goldstein,quad,actor_country,actor_code,recipient_country,"
                    "recipient_code,date_start,date_end,date_value,location_name,location_country,lat,lon,negated,"
@@ -195,7 +265,7 @@ class Store:
 
     def _write_events(self, c: sqlite3.Connection, events: list[Event] | list[dict[str, Any]],
                       provenance: str = "muster") -> int:
-        dicts = [e.to_dict() if isinstance(e, Event) else e for e in events]
+        dicts = [event_dict(e) if isinstance(e, Event) else e for e in events]
         rows = [self._row(d, provenance) for d in dicts]
         cur = c.executemany(f"INSERT OR IGNORE INTO events ({self._EVENT_COLS}) VALUES ({','.join('?' * 26)})", rows)
         n = max(cur.rowcount, 0)  # rows this statement inserted (not the FTS trigger's writes)
@@ -221,6 +291,7 @@ class Store:
                       "AND provenance='muster' AND negated=0 AND hypothetical=0", (doc.id,))
             c.execute("DELETE FROM events WHERE doc_id=? AND provenance='muster'", (doc.id,))
             c.execute("DELETE FROM mentions WHERE doc_id=?", (doc.id,))
+            c.execute("DELETE FROM layers WHERE doc_id=?", (doc.id,))
             c.execute("UPDATE documents SET coder_version=? WHERE id=?", (coder_version, doc.id))
             self._write_layers(c, doc)
             self._write_events(c, doc.events)
@@ -235,9 +306,9 @@ class Store:
     def block_events(self, event_type: str, recipient: str | None) -> list[dict[str, Any]]:
         """The events of one resolution block: same type, same recipient (country, else code)."""
         rows = self.execute(
-            "SELECT data FROM events WHERE event_type=? AND coalesce(recipient_country, recipient_code) IS ? "
+            "SELECT data, evidence FROM events WHERE event_type=? AND coalesce(recipient_country, recipient_code) IS ? "
             "AND negated=0 AND hypothetical=0", (event_type, recipient))
-        return [json.loads(r["data"]) for r in rows]
+        return [unpack(r[0], r[1]) for r in rows]
 
     def replace_incidents(self, incidents: list[dict[str, Any]],
                           blocks: set[tuple[str, str | None]] | None = None) -> None:
@@ -267,8 +338,7 @@ class Store:
                          r.get("code"), date.get("start"), date.get("end"), date.get("value"), loc.get("name"),
                          loc.get("country"), loc.get("lat"), loc.get("lon"), len(d["sources"]),
                          ",".join(langs), ",".join(outlets),
-                         dumps({k: v for k, v in d.items() if k != "explain"}),  # the explain column holds it
-                         dumps(d.get("explain", []))))
+                         pack_incident(d), ""))  # the packed record holds explain too
             links.extend((d["id"], eid) for eid in d.get("events", []))
         c.executemany(f"INSERT INTO incidents VALUES ({','.join('?' * 22)})", rows)
         c.executemany("UPDATE events SET incident_id=? WHERE id=?", links)
@@ -295,9 +365,9 @@ class Store:
             if c.execute("SELECT 1 FROM dirty_blocks WHERE event_type=? AND recipient=?",
                          (etype, rec or "")).fetchone() is None:
                 return None
-            rows = c.execute("SELECT data FROM events WHERE event_type=? AND coalesce(recipient_country, recipient_code) "
-                             "IS ? AND negated=0 AND hypothetical=0", (etype, rec)).fetchall()
-            incidents = resolve([json.loads(r[0]) for r in rows])
+            rows = c.execute("SELECT data, evidence FROM events WHERE event_type=? AND coalesce(recipient_country, "
+                             "recipient_code) IS ? AND negated=0 AND hypothetical=0", (etype, rec)).fetchall()
+            incidents = resolve([unpack(r[0], r[1]) for r in rows])
             del rows
             self._replace_block(c, etype, rec, incidents)
             c.execute("DELETE FROM dirty_blocks WHERE event_type=? AND recipient=?", (etype, rec or ""))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -10,6 +9,7 @@ from typing import Any, Iterator
 
 from ..errors import MusterError
 from .db import Store
+from .packing import unpack, unpack_incident
 
 PERIODS = ("day", "week", "month", "year")
 FETCH = 500  # rows fetched from SQLite at a time when streaming
@@ -193,7 +193,7 @@ class EventQuery:
                 where.append("id IN (SELECT incident_id FROM events WHERE rowid IN "
                              "(SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
                 params.append(_fts(self.text))
-        cols = "data, explain" if table == "incidents" else "data"
+        cols = "data, explain" if table == "incidents" else "data, evidence"
         sql = f"SELECT {cols} FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY date_start IS NULL, date_start, date_end, id"
         if self.limit is not None:
@@ -218,9 +218,12 @@ def iter_rows(store: Store, q: EventQuery, table: str = "events") -> Iterator[di
             if not batch:
                 return
             for r in batch:
-                d = json.loads(r[0])
-                if table == "incidents" and "explain" not in d:
-                    d["explain"] = json.loads(r[1])
+                if table == "incidents":
+                    d, explain = unpack_incident(r[0], r[1])
+                    if "explain" not in d:
+                        d["explain"] = explain
+                else:
+                    d = unpack(r[0], r[1])
                 yield d
     finally:
         cur.close()

@@ -87,6 +87,17 @@ MIGRATIONS: list[str] = [
     DROP TABLE mentions;
     ALTER TABLE mentions_new RENAME TO mentions;
     """,
+    # 5: a smaller store. A document's annotation layers are one packed row (store/packing.py) instead
+    # of one JSON row per span (the mentions rows of older stores are still read); event and incident
+    # records are packed where they are written; events_block serves what events_type did (its first
+    # column is the event type).
+    """
+    CREATE TABLE layers (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+    ) WITHOUT ROWID;
+    DROP INDEX events_type;
+    """,
 ]
 
 VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..store.db import Store
+from ..store.packing import dumps, unpack, unpack_incident
 from ..store.query import EventQuery
 
 DOC_COLUMNS = "id, url, outlet, title, published, language, path, length(clean) AS chars, ingested_at, coder_version"
@@ -41,31 +42,42 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
 def mentions(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """The annotation layers of a document (actors, places, times, attributions), in text order; `span` is
     [start, end) in the clean text (a time's own `start` and `end` are the days it stands for)."""
-    rows = store.execute('SELECT layer, start, "end", data FROM mentions WHERE doc_id=? ORDER BY start, "end"', (doc_id,))
-    return [{"layer": r["layer"], **json.loads(r["data"]), "span": [r["start"], r["end"]]} for r in rows]
+    return [{"layer": m["layer"], **m["data"], "span": [m["start"], m["end"]]} for m in store.layers(doc_id)]
 
 
 def document_events(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """The events coded from one document (negated and hypothetical ones included), with their incident."""
-    rows = store.execute("SELECT data, incident_id FROM events WHERE doc_id=? ORDER BY evidence IS NULL, "
-                         "json_extract(data, '$.evidence.start'), id", (doc_id,))
-    return [{**json.loads(r["data"]), "incident_id": r["incident_id"]} for r in rows]
+    rows = store.execute("SELECT data, evidence, incident_id, id FROM events WHERE doc_id=?", (doc_id,))
+    out = [({**unpack(r["data"], r["evidence"]), "incident_id": r["incident_id"]}, r["evidence"] is None, r["id"])
+           for r in rows]
+    out.sort(key=lambda x: (x[1], _start_key((x[0].get("evidence") or {}).get("start")), x[2]))
+    return [d for d, _, _ in out]
+
+
+def _start_key(start: Any) -> tuple[int, Any]:
+    """SQLite's order of json_extract values: null, then numbers, then text (the order the events
+    were listed in when SQLite sorted them)."""
+    if start is None:
+        return (0, 0)
+    if isinstance(start, (int, float)):
+        return (1, start)
+    return (2, start if isinstance(start, str) else dumps(start))
 
 
 def incident(store: Store, incident_id: str) -> dict[str, Any] | None:
     rows = store.execute("SELECT data, explain FROM incidents WHERE id=?", (incident_id,))
     if not rows:
         return None
-    d = json.loads(rows[0]["data"])
-    d["explain"] = json.loads(rows[0]["explain"])
+    d, explain = unpack_incident(rows[0]["data"], rows[0]["explain"])
+    d["explain"] = explain
     return d
 
 
 def incident_events(store: Store, incident_id: str) -> list[dict[str, Any]]:
     """The reports merged into an incident, each with the clean text of its document when stored."""
-    rows = store.execute("SELECT e.data, d.clean, d.title FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
+    rows = store.execute("SELECT e.data, e.evidence, d.clean, d.title FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
                          "WHERE e.incident_id=? ORDER BY e.published, e.id", (incident_id,))
-    return [{**json.loads(r["data"]), "doc_clean": r["clean"], "doc_title": r["title"]} for r in rows]
+    return [{**unpack(r["data"], r["evidence"]), "doc_clean": r["clean"], "doc_title": r["title"]} for r in rows]
 
 
 def event_incident(store: Store, event_id: str) -> str | None:
