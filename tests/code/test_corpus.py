@@ -21,7 +21,7 @@ FLOOR_BY_LANGUAGE = {"de": 0.77, "en": 0.75, "fr": 0.68, "it": 0.59, "ro": 0.74,
 # ... and the 119 articles before blind batch 6 (F1 0.875; 0.843 on 114 of them a session earlier)
 FLOOR_F1_EARLIER = 0.86
 FLOOR_EARLIER_BY_LANGUAGE = {"de": 0.86, "en": 0.83, "fr": 0.84, "it": 0.70, "ro": 0.90, "ru": 0.93, "uk": 0.91}
-BLIND_LATE = re.compile(r"^[a-z]{2}b[67]-")
+BLIND_LATE = re.compile(r"^[a-z]{2}b[678]-")  # blind batches 6-8: scored apart from the earlier 119
 
 
 def _bench():
@@ -79,5 +79,5 @@ def test_corpus_seed_article_meets_targets(bench) -> None:
     res = bench.load_scorer().score(gold, preds)
     assert res["f1"] == 1.0, res["missed"]
     assert res["actor_country"][0] >= 0.9
-    assert res["date_exact"][0] >= 0.85
-    assert res["location"][0] >= 0.8
+    assert res["date_exact"][0] >= 0.9  # issues 11/12: location and date >= 0.9 on the seed
+    assert res["location"][0] >= 0.9

@@ -129,8 +129,8 @@ def test_event_context_vague_date_refined_by_same_target(lang: str, text: str) -
 
 # a second clause struck at a site placed earlier, while the sentence's place belongs to its first clause
 OTHER_CLAUSE = {
-    "de": "Im März 2024 schlug eine Rakete nahe der Botschaft in Kiew ein.\n\nIm Mai 2025 trafen Drohnen ein Tanklager "
-          "in der Region Lwiw und schlugen später erneut in Botschaftsnähe ein.",
+    "de": "Im März 2024 schlug eine Rakete nahe der Botschaft in Kiew ein.\n\nIm Mai 2025 griffen Drohnen ein Tanklager "
+          "in der Region Lwiw an und trafen wenig später das Botschaftsgelände.",
     "en": "In March 2024 a missile struck near the embassy in Kyiv.\n\nIn May 2025 drones hit a fuel depot in the Lviv "
           "region and later struck near the embassy again.",
     "fr": "En mars 2024, un missile a frappé près de l'ambassade à Kiev.\n\nEn mai 2025, des drones ont frappé un dépôt "

@@ -1,7 +1,6 @@
 """The Dask path gives the local path's events, incidents and failures, on a real LocalCluster with 2 worker processes."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -107,8 +106,11 @@ def test_dask_resolution_over_parquet_matches_local_store(corpus, cluster, tmp_p
     dask_inc = sorted((i["id"], len(i["sources"])) for i in run.iter_incidents(out))
     with muster.open_store(str(tmp_path / "local.db")) as store:
         ingest_documents(store, iter_documents([str(corpus)]), run_id="t")
-        local_inc = sorted((json.loads(r["data"])["id"], json.loads(r["data"])["sources"].__len__())
-                           for r in store.execute("SELECT data FROM incidents"))
+        from muster.store.packing import unpack_incident
+
+        local_inc = sorted((d["id"], len(d["sources"])) for d in
+                           (unpack_incident(r["data"], r["explain"])[0]
+                            for r in store.execute("SELECT data, explain FROM incidents")))
     assert n == len(dask_inc) == len(local_inc)
     assert dask_inc == local_inc
     assert any(k > 1 for _, k in dask_inc)  # the repeated articles merged as several sources

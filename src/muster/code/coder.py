@@ -9,12 +9,13 @@ from ..model import Document, Event, Mention, Place, TimeX
 from .anchors import event_date, place_of, place_spans, undated
 from .by_sentence import by_sentence
 from .draft import BREAK_PUNCT, Draft, clause_index, clauses, tok_index
-from .guards import is_adverbial, is_label, is_noun_modifier
+from .guards import is_adverbial, is_attributive_participle, is_label, is_noun_modifier
 from .incidents import merge
 from ..pipeline import register
 from . import ontology
 from .lemmas import Token, tokenize
-from .modality import Modality, is_conditional, is_hypothetical, is_negated, is_plotted, modality, sentence_attribution
+from .modality import (Modality, is_conditional, is_future, is_hypothetical, is_negated, is_plotted, modality,
+                       new_report, sentence_attribution)
 from .patterns import Grammar, Pattern, grammar, head, match
 from .role_engine import document_roles, note, role_suffix, sentence_roles
 from .role_facts import SentenceFacts, appositive_reply
@@ -40,6 +41,7 @@ _FINAL_PUNCT = re.compile(r"[.!?…;:][\"'»«“”„)\]]*$")
 
 
 _OPEN_QUOTES = frozenset({'"', "„", "“", "«", "‚", "'", "»"})
+_ELISION = frozenset({"'", "’"})  # the apostrophe of an elided article or preposition
 
 
 def _quoted_label(g: Grammar, toks: list[Token], i: int) -> bool:
@@ -96,7 +98,8 @@ class EventCoder:
                     if _quoted_label(g, toks, min(got)):
                         continue
                     hd = head(trig, got)
-                    if is_label(g, toks, hd) or is_adverbial(g, toks, hd) or is_noun_modifier(g, pat, toks, hd):
+                    if is_label(g, toks, hd) or is_adverbial(g, toks, hd) or is_noun_modifier(g, pat, toks, hd) \
+                            or is_attributive_participle(g, pat, toks, hd):
                         continue
                     hits.append((pat, got, head(trig, got)))
         # a token serves one pattern: the longest trigger, then the one that starts first (the governing verb:
@@ -124,7 +127,9 @@ class EventCoder:
         if has_time:
             return True
         indef, glue = g.words["indefinite"], g.words["np_glue"]
-        for j in range(idx - 1, max(-1, idx - 4), -1):
+        for j in range(idx - 1, max(-1, idx - 5), -1):
+            if toks[j].text in _ELISION and j == idx - 1 and toks[j].start == toks[j - 1].end:
+                continue  # "un'offensiva", "d'une attaque": the elided article is glued to its noun
             if not toks[j].is_word or glue.has(toks[j]):
                 break
             if indef.has(toks[j]):
@@ -428,12 +433,16 @@ class EventCoder:
         d.negated = is_negated(mod, toks, d.clause, d.tokens)
         # a threat is conditional by nature: "threatened to halt talks if ..." still happened
         hyp_clause = (d.clause[0], min(d.tokens)) if d.pattern.type in _CONDITIONAL else d.clause
-        d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, doc.sentences[d.sent], d.time_tokens)
+        d.hyp_kind = is_hypothetical(mod, toks, hyp_clause, d.tokens, doc.sentences[d.sent], d.time_tokens,
+                                     d.pattern.type, not d.verb)
         if not d.hyp_kind and d.pattern.type not in _CONDITIONAL \
                 and is_conditional(mod, toks, cl, d.clause, g.words["coordinators"]):
             d.hyp_kind = "condition"
         if not d.hyp_kind and (is_plotted(mod, toks, d.anchor) or is_plotted(mod, toks, min(d.tokens))):
             d.hyp_kind = "modal"
+        if tx is not None and not d.hyp_kind and not tx.relation \
+                and is_future(mod, tx.date(), doc.published, d.pattern.type):
+            d.hyp_kind = "future"  # "the summit takes place on October 15": announced, not yet a fact
         if tx is not None and not (d.hyp_kind == "" and _after(tx, doc.published)):
             d.date, d.dated = tx.date(), True
         d.hypothetical = bool(d.hyp_kind)
@@ -449,6 +458,10 @@ class EventCoder:
         if d.co_recipient is not None and d.recipient is not None:
             out.append(copy(d))  # "з делегаціями України та Росії": one event per recipient
             out[-1].recipient, out[-1].co_recipient = d.co_recipient, None
+            note(out[-1], "recipient", d.role_rules.get("co_recipient", "co_recipient"))
+        for extra in d.more_co_recipients if d.recipient is not None else []:  # "received the leaders of A, B and C"
+            out.append(copy(d))
+            out[-1].recipient, out[-1].co_recipient, out[-1].more_co_recipients = extra, None, []
             note(out[-1], "recipient", d.role_rules.get("co_recipient", "co_recipient"))
         for extra in d.more_co_actors:  # "Литва, Латвія та Естонія": one event per member
             out.append(copy(d))
@@ -481,6 +494,8 @@ class EventCoder:
                 continue
             if d.shares_subject is o and EventCoder._coordinated(g, toks, o, d):
                 continue  # coordinated verbs: "denied any role and warned that ..."
+            if new_report(modality(g.lang), toks, max(o.tokens) + 1, min(d.tokens)):
+                continue  # "accused X and announced that ... would": the content of the second report
             if d.verb and appositive_reply(g, toks, d.anchor) is not None:
                 return  # "blamed X for ..., an allegation Y denied": the reply, not the content of the charge
             if d.verb and d.anchor >= 2 and toks[d.anchor - 2].text == "," \

@@ -28,6 +28,8 @@ def _quoted_phrases(toks: list[Token]) -> set[int]:
                     i = j
                     break
                 if toks[j].text in BREAK_PUNCT or not toks[j].is_word:
+                    if j > i + 1 and i > 0 and toks[i - 1].is_word:
+                        out.add(i)  # «ударом в спину, нанесённым ...» after a word: its clause runs on to the comma
                     break
         i += 1
     return out
@@ -71,6 +73,7 @@ class Draft:
     co_actor: Slot | None = None  # "Lithuania and Latvia assured Poland of support": a second actor
     more_co_actors: list[Slot] = field(default_factory=list)  # "Lithuania, Latvia and Estonia": the others
     co_recipient: Slot | None = None  # "met the delegations of Ukraine and Russia": a second recipient
+    more_co_recipients: list[Slot] = field(default_factory=list)  # "received the leaders of A, B and C": the others
     location: dict[str, Any] | None = None
     loc_country: str | None = None
     date: dict[str, Any] | None = None

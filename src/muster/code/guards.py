@@ -61,3 +61,25 @@ def is_noun_modifier(g: Grammar, pat: Pattern, toks: list[Token], hd: int) -> bo
         w["passive_aux"], w["pronouns"], w["coordinators"], w["clause_breaks"], w["complementizers"],
         w["repeat"], w["np_glue"], w["topic_preps"], w["locative_preps"], w["agent_preps"], w["relative_subjects"],
         w["non_modifiers"]))
+
+
+def is_attributive_participle(g: Grammar, pat: Pattern, toks: list[Token], hd: int) -> bool:
+    """An inflected participle of a verbal act right before its noun is an adjective, not an act:
+    "die von Moskau unterstützte Region", "der vom Westen gelobten Reform" (after an agent phrase "von/vom X"
+    or an article, and before a capitalised noun; events.yaml config `attributive_endings`)."""
+    endings = g.config.get("attributive_endings")
+    if not endings or pat.noun or pat.type not in VERBAL_TYPES or hd == 0 or hd + 1 >= len(toks):
+        return False
+    word, nxt = toks[hd], toks[hd + 1]
+    if not word.lower.endswith(tuple(endings)) or not nxt.is_word or not nxt.text[:1].isupper():
+        return False
+    w = g.words
+    prev = toks[hd - 1]
+    if (w["definite"].has_surface(prev) or w["indefinite"].has_surface(prev)) and hd >= 2:
+        return True  # "die unterstützte Region" (not sentence-first: "Das unterstützte Kiew")
+    for j in range(hd - 1, max(-1, hd - 4), -1):
+        if not toks[j].is_word:
+            return False
+        if w["agent_preps"].has_surface(toks[j]):
+            return True
+    return False

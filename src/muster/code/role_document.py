@@ -248,12 +248,14 @@ def _told(d: Any, frame: Frame) -> list[Any]:
     """The act an anaphoric object refers to: the latest of its kind, else the last act told, some
     sentences back ("the decision" after an agentless act: the last act whose agent is known)."""
     n = _index(d, frame)
-    told = [o for o in frame.drafts[max(0, n - 6):n] if d.sent - o.sent <= 4 and not o.hypothetical]
+    told = [o for o in frame.drafts[max(0, n - 6):n] if d.sent - o.sent <= 4 and not o.hypothetical
+            and not (o.sent == d.sent and o.anchor == d.anchor)]  # (a co-actor's copy of this act is not told)
     if d.anaphoric_type:  # "rejected the tariffs": the latest act of that kind ("учения": the exercises)
         last = _latest_before(frame.with_rule.get(d.anaphoric_rule), n)
         if last is None:
             last = _latest_before(frame.with_type.get(d.anaphoric_type), n)
-        told = [frame.drafts[last]] if last is not None else told
+        if last is not None and not (frame.drafts[last].sent == d.sent and frame.drafts[last].anchor == d.anchor):
+            told = [frame.drafts[last]]
     if told and (told[-1].actor is None or not told[-1].actor.key):
         told = [o for o in told if o.actor is not None and o.actor.key][-1:] or told
     return told

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import MusterError
-from . import role_clause, role_document, role_rules, role_sentence
+from . import role_clause, role_document, role_order, role_rules, role_sentence, role_story
 from .patterns import grammar
 from .role_facts import RoleState, SentenceFacts, roles_data
 from .roles import Frame, Slot
@@ -23,6 +23,7 @@ HOSTILE = ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN")  # material or threatene
 
 RULES: dict[str, Callable[..., Any]] = {
     f.__name__: f for f in (*role_sentence.ARGUMENTS, *role_sentence.RULES, *role_clause.RULES,
+                            *role_order.ARGUMENTS, *role_order.RULES, *role_story.RULES,
                             *role_rules.RULES, *role_document.RULES)}
 
 

@@ -12,7 +12,7 @@ from .modality import modality
 from .patterns import Grammar, WordSet
 
 Pick = tuple[int, Mention]  # a party mention and the index of its first token
-ROLE_WORDS = ("source_before", "source_after", "receive", "between", "announce", "preps")  # the `words:` keys of every roles.yaml
+ROLE_WORDS = ("source_before", "source_after", "receive", "between", "announce", "preps", "border", "noun_source", "object_marker")  # the `words:` keys of every roles.yaml
 
 
 @lru_cache(maxsize=None)

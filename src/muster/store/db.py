@@ -22,7 +22,7 @@ QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "A
 """QuadClass as GDELT uses it: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 4 material conflict."""
 
-WRITER_CACHE_KIB = 64 * 1024  # page cache of a writing connection: the indexes of a growing store stay in memory
+WRITER_CACHE_KIB = 64 * 1024  # page cache of a connection once it wrote in `batched`
 BATCH_SECONDS = 0.5  # how long `batched` writes share one transaction at most
 BATCH_WRITES = 20  # how many at most
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024  # PRAGMA quick_check on open for files up to this size
@@ -95,7 +95,6 @@ class Store:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-                self.conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
             self.conn.row_factory = sqlite3.Row
             if not readonly:
                 self.conn.execute("PRAGMA foreign_keys=ON")
@@ -201,6 +200,9 @@ class Store:
         have passed since it began (and on leaving): far fewer commits when documents come fast. Each
         write stays atomic; a kill loses at most the writes of the open transaction, which a rerun redoes."""
         self._batch = seconds
+        # a bulk write touches index pages all over a growing file: keep them in memory (for the
+        # resolution that follows too); other connections keep SQLite's small default
+        self.conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         try:
             yield
         finally:

@@ -134,7 +134,8 @@ class EventQuery:
             raise bad_option("--offset", self.offset, "expected 0 or more")
         return replace(self, **kw)
 
-    def sql(self, table: str = "events") -> tuple[str, list[Any]]:
+    def sql(self, table: str = "events", cols: str | None = None) -> tuple[str, list[Any]]:
+        """(SQL, parameters) selecting `cols` (default: the stored record, and the incidents' explain)."""
         assert table in ("events", "incidents")
         where: list[str] = []
         params: list[Any] = []
@@ -193,7 +194,7 @@ class EventQuery:
                 where.append("id IN (SELECT incident_id FROM events WHERE rowid IN "
                              "(SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
                 params.append(_fts(self.text))
-        cols = "data, explain" if table == "incidents" else "data, evidence"
+        cols = cols or ("data, explain" if table == "incidents" else "data")
         sql = f"SELECT {cols} FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY date_start IS NULL, date_start, date_end, id"
         if self.limit is not None:
@@ -210,7 +211,7 @@ def _fts(text: str) -> str:
 
 def iter_rows(store: Store, q: EventQuery, table: str = "events") -> Iterator[dict[str, Any]]:
     """Events or incidents streamed from the store (FETCH rows at a time: memory stays flat)."""
-    sql, params = q.sql(table)
+    sql, params = q.sql(table, None if table == "incidents" else "data, evidence")  # (a packed event needs its evidence)
     cur = store.conn.execute(sql, tuple(params))
     try:
         while True:
