@@ -45,9 +45,10 @@ def _cued(p: dict, lang: str) -> bool:
     from muster.code.lemmas import tokenize
     from muster.code.modality import modality
     m = modality(lang)
+    forms = getattr(m, "future_forms", None)  # (absent in an older checkout run with --src)
     toks = tokenize((p.get("evidence") or {}).get("sentence", ""), lang, 0)
     return any(m.future_aux.has_surface(t) or m.intent.has_surface(t) or m.hypothetical.has(t)
-               or m.conditional.has_surface(t) or m.future_forms.has_surface(t) for t in toks)
+               or m.conditional.has_surface(t) or (forms is not None and forms.has_surface(t)) for t in toks)
 
 
 def _future(g: dict, published: str | None) -> bool:

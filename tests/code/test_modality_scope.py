@@ -31,6 +31,15 @@ def test_modality_negation_void_keeps_event(lang: str, text: str, etype: str) ->
     assert got and all(not neg for neg, _ in got)
 
 
+# "will not hesitate to" announces the act: no negation (it stays a future act)
+@pytest.mark.parametrize("lang,text,etype", [
+    ("en", "The minister said Lithuania will not hesitate to close the border with Belarus.", "SANCTION"),
+])
+def test_modality_not_hesitate_is_no_negation(lang: str, text: str, etype: str) -> None:
+    got = flags(text, lang, etype)
+    assert got and all(not neg and hyp for neg, hyp in got)
+
+
 # the plain negation still negates
 @pytest.mark.parametrize("lang,text,etype", [
     ("de", "Die Armee hat das Dorf nicht angegriffen.", "ASSAULT"),

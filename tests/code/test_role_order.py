@@ -150,3 +150,13 @@ def test_role_order_marked_relative_is_object(lang: str, text: str, actor: str |
 def test_role_order_recipient_list_each_receives(lang: str, text: str, etype: str, recipients: set[str]) -> None:
     got = [e for e in events(text, lang) if e["event_type"] == etype]
     assert {country(e["recipient"]) for e in got} == recipients
+
+
+@pytest.mark.parametrize("lang,text,actor,recipients", [
+    ("en", "Turkey hosted talks between Russia and Ukraine in Istanbul on Tuesday.", "TUR", {"RUS", "UKR"}),
+    ("en", "Trump announced a ceasefire between Israel and Iran.", "ISR", {"IRN"}),  # the announcer is no side
+])
+def test_role_sentence_between_parties_host_meets_both(lang: str, text: str, actor: str, recipients: set[str]) -> None:
+    got = [e for e in events(text, lang) if e["event_type"] in ("CONSULT", "RETREAT")]
+    assert {country(e["actor"]) for e in got} == {actor}
+    assert {country(e["recipient"]) for e in got} == recipients

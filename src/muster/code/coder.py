@@ -441,7 +441,7 @@ class EventCoder:
         if not d.hyp_kind and (is_plotted(mod, toks, d.anchor) or is_plotted(mod, toks, min(d.tokens))):
             d.hyp_kind = "modal"
         if tx is not None and not d.hyp_kind and not tx.relation \
-                and is_future(mod, tx.date(), doc.published, d.pattern.type):
+                and is_future(mod, tx.date(), doc.published, d.pattern.type, not d.verb):
             d.hyp_kind = "future"  # "the summit takes place on October 15": announced, not yet a fact
         if tx is not None and not (d.hyp_kind == "" and _after(tx, doc.published)):
             d.date, d.dated = tx.date(), True

@@ -27,7 +27,7 @@ class Modality:
     attributive: WordSet = WordSet(None)  # "a planned sale": after these a cue modifies a noun, not the verb
     negation_after: WordSet = WordSet(None)  # "задержанных нет": a negation right after the trigger
     purpose: tuple[tuple[str, ...], ...] = ()  # "pentru a mobiliza": a clause opened so states an aim, not a fact
-    # right after a negation (within two words) these make it negate something else: "not the first attack",
+    # right after a negation (within three words, before the trigger) these make it negate something else: "not the first attack",
     # "not only", "not without" (a double negation)
     negation_void: WordSet = WordSet(None)
     # "nicht explodierte Munition": a negation before an inflected adjective and its noun negates the modifier
@@ -132,10 +132,10 @@ def is_hypothetical(m: Modality, toks: list[Token], clause: tuple[int, int], tri
             continue
         if j > 0 and m.attributive.has_surface(toks[j - 1]) and j + 1 not in trigger:
             continue  # "protested against a planned sale": the cue belongs to another noun ("a possible attack" stays)
-        # future: "wird angreifen", "will attack", "будет атаковать" (the trigger is an infinitive)
         if j < lo and m.announce.has_surface(toks[j]) and (
                 nominal or any(m.perfect.has_surface(toks[k]) for k in range(j + 1, lo))):
             continue  # "announced new sanctions", "annunciato di aver revocato": the measure, or a past act
+        # future: "wird angreifen", "will attack", "будет атаковать" (the trigger is an infinitive)
         if m.future_aux.has_surface(toks[j]) and any(toks[t].lower == toks[t].lemma for t in trigger):
             found = found or ("" if announced else "intent")
         elif m.intent.has_surface(toks[j]):
@@ -158,11 +158,15 @@ def new_report(m: Modality, toks: list[Token], lo: int, hi: int) -> bool:
     return False
 
 
-def is_future(m: Modality, date: dict | None, published: str | None, etype: str) -> bool:
-    """An act dated wholly after publication ("the summit takes place on October 15", "troops will leave next
-    month") is announced, not yet a fact. Not a speech act, whose date is its content's ("agreed to resume talks
-    next month", "demanded a withdrawal by Friday"); the day after publication is left alone (narrative "the next
-    day" resolves there as often as "tomorrow" does), nor a bare weekday ("ha imposto lunedì": its week is a guess)."""
+def is_future(m: Modality, date: dict | None, published: str | None, etype: str, nominal: bool = True) -> bool:
+    """An act named by a noun and dated wholly after publication ("the summit takes place on October 15", "talks
+    next week") is announced, not yet a fact (a verb shows its future by its form or auxiliary; its date after
+    publication is more often a past one resolved wrongly). Not a speech act, whose date is its content's
+    ("agreed to resume talks next month", "demanded a withdrawal by Friday"); the day after publication is left
+    alone (narrative "the next day" resolves there as often as "tomorrow" does), nor a bare weekday ("ha imposto
+    lunedì": its week is a guess)."""
+    if not nominal:
+        return False
     words = re.findall(r"\w+", str((date or {}).get("text") or "").lower())
     if any(w in m.weekdays for w in words) and all(w in m.weekdays or len(w) <= 3 for w in words):
         return False

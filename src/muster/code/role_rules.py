@@ -29,8 +29,7 @@ def _span(d: Any) -> tuple[int, int]:
 
 
 def _mentions_in(frame: Frame, d: Any) -> list[Mention]:
-    lo, hi = _span(d)
-    return [m for m in frame.mentions if lo <= m.start < hi]
+    return frame.between(*_span(d))
 
 
 def reported_speaker(g: Grammar, d: Any, frame: Frame) -> Any:
@@ -133,8 +132,8 @@ def own_possessive(g: Grammar, d: Any, frame: Frame) -> Any:
     prev = [k2 for k2, t in enumerate(d.toks) if t.end <= m.start]
     if k is None or not prev or not own.has(d.toks[prev[-1]]):
         return None
-    owner = next((x for x in reversed(frame.mentions) if x.country and x is not m
-                  and d.toks[0].start <= x.start and x.end <= d.toks[prev[-1]].start), None)
+    owner = next((x for x in reversed(frame.between(d.toks[0].start, d.toks[prev[-1]].start)) if x.country
+                  and x is not m and x.end <= d.toks[prev[-1]].start), None)
     if owner is None or owner.country == m.country:
         return None
     return "actor", Slot(None, False, owner.country, m.sector, m.text, None, m.name or None)
@@ -194,7 +193,7 @@ def sentence_state_organ(g: Grammar, d: Any, frame: Frame) -> Any:
         return None  # runs after the state-act fallback (the state where it happened, else the detainee's)
     rec = d.recipient.iso if d.recipient is not None else None
     lo, hi = d.toks[0].start, d.toks[-1].end
-    organs = [m for m in frame.mentions if lo <= m.start < hi and m.country and m.country != rec
+    organs = [m for m in frame.between(lo, hi) if m.country and m.country != rec
               and m.sector in STATE_SECTORS and m.kind in ("role", "institution")]
     return ("actor", Slot(organs[0], True)) if len({m.country for m in organs}) == 1 else None
 
@@ -231,8 +230,8 @@ def possessive_target(g: Grammar, d: Any, frame: Frame) -> Any:
     if not prev or not _config_words(g.lang, "own_reference").has(d.toks[prev[-1]]):
         return None
     own = d.actor.iso if d.actor is not None else None  # ("X summoned ... after a Russian drone hit its embassy": X's)
-    named = [x for x in frame.mentions if x.country and x is not r and x.role != "place"
-             and d.toks[0].start <= x.start and x.end <= d.toks[prev[-1]].start]
+    named = [x for x in frame.between(d.toks[0].start, d.toks[prev[-1]].start) if x.country and x is not r
+             and x.role != "place" and x.end <= d.toks[prev[-1]].start]
     owner = next((x for x in reversed(named) if x.country != own), None)
     if owner is None:  # "Azerbaijan condemned the attack on its embassy": its own, no target of its act
         return ("recipient", None) if own and d.pattern.type != "ASSAULT" and named else None

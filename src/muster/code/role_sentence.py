@@ -326,7 +326,8 @@ def source_as_target(f: SentenceFacts, d: Any, r: RoleState) -> None:
 
 def between_parties(f: SentenceFacts, d: Any, r: RoleState) -> None:
     """"Trump announced a ceasefire between Israel and Iran", "eine Waffenruhe zwischen Israel und Iran": the
-    two parties after "between" right after the trigger are the sides of its act, not whoever announces it."""
+    two parties after "between" right after the trigger are the sides of its act, not whoever announces it; the
+    subject of a verb that takes the talks as object ("Turkey hosted talks between Russia and Ukraine") meets both."""
     toks, a = f.toks, max(d.tokens)
     k = next((t for t in range(a + 1, min(len(toks), a + 3)) if f.words("between").has(toks[t])), None)
     if k is None or (d.anchor < a - 1 and not f.words("announce").has(toks[d.anchor])):
@@ -334,6 +335,13 @@ def between_parties(f: SentenceFacts, d: Any, r: RoleState) -> None:
     pair = [x for x in r.sent if k < x[0] <= k + 6 and x[1].role != "place" and (x[1].country or x[1].code)]
     if len(pair) >= 2 and (pair[0][1].country or pair[0][1].code) != (pair[1][1].country or pair[1][1].code) \
             and any(f.words("coordinators").has(toks[t]) for t in range(pair[0][0] + 1, pair[1][0])):
+        host = r.actor
+        if d.verb and d.anchor < a and host is not None and host[0] < d.anchor \
+                and not f.words("announce").has(toks[d.anchor]) and host[1] not in (pair[0][1], pair[1][1]) \
+                and not any(f.words("preps").has(toks[t]) or t in d.noun_tokens
+                            for t in range(max(d.clause[0], host[0] - 2), host[0])):  # ("За посередництва Катару")
+            r.recipient, d.co_recipient = pair[0], Slot(pair[1][1])  # "Turkey hosted talks between Russia and
+            return  # Ukraine": the host meets both sides
         r.actor, r.recipient = pair[0], pair[1]
         d.co_actor, d.more_co_actors = None, []
 

@@ -75,18 +75,4 @@ def home_organ_where_it_sits(g: Grammar, d: Any, frame: Frame) -> Any:
     return "actor", Slot(m, False, d.loc_country, m.sector)
 
 
-_BLAME = ("ACCUSE",)
-
-
-def blame_other_side(g: Grammar, d: Any, frame: Frame) -> Any:
-    """"Kyiv's prosecutors opened a case for the dam's destruction", "Michel called the attack a war crime": blame,
-    refusal or threat with no target named, by one side of a story in which the other main party uses force, is
-    aimed at that party (implicit), not at the speaker's own country."""
-    a, r = d.actor, d.recipient
-    if d.pattern.type not in _BLAME or a is None or not a.iso or (r is not None and (r.mention is not None or r.iso)):
-        return None
-    other = frame.top({a.iso, None}, minimum=2)
-    return ("recipient", Slot(None, True, other, None, None)) if other and other in frame.hostile else None
-
-
-RULES = (border_neighbour, shared_object_own, people_where_hit, home_organ_where_it_sits, blame_other_side)
+RULES = (border_neighbour, shared_object_own, people_where_hit, home_organ_where_it_sits)

@@ -1,6 +1,7 @@
 """What role rules fill and read: a role filler (Slot), the document frame (Frame) and the type groups they test."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,14 @@ class Frame:
     with_rule: dict[str, list[int]] = field(default_factory=dict)
     with_type: dict[str, list[int]] = field(default_factory=dict)
     shown: dict[str, Any] | None = None  # actor key -> its first show of force with a target (mobilize_same_side)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """The actor mentions starting in [lo, hi), by bisection: `mentions` is sorted by start, so a
+        rule that looks at one clause costs the clause, not the document (long texts stay linear)."""
+        if self._starts is None or len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
 
     @classmethod
     def of(cls, doc: Document, actors: list[Mention]) -> "Frame":
