@@ -15,13 +15,13 @@ from muster.lang import SUPPORTED
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 # Pinned floors, a little under what was reached (2026-12-08, second session), so a real regression fails:
-# the whole corpus (210 articles, blind batches 6, 7 and 8 included: F1 0.738) ...
-FLOOR_F1 = 0.73
-FLOOR_BY_LANGUAGE = {"de": 0.78, "en": 0.75, "fr": 0.68, "it": 0.63, "ro": 0.72, "ru": 0.78, "uk": 0.69}
+# the whole corpus (238 articles, blind batches 6-10 included: F1 0.702) ...
+FLOOR_F1 = 0.69
+FLOOR_BY_LANGUAGE = {"de": 0.75, "en": 0.74, "fr": 0.61, "it": 0.58, "ro": 0.68, "ru": 0.73, "uk": 0.67}
 # ... and the 119 articles before blind batch 6 (F1 0.882)
 FLOOR_F1_EARLIER = 0.87
 FLOOR_EARLIER_BY_LANGUAGE = {"de": 0.88, "en": 0.84, "fr": 0.86, "it": 0.75, "ro": 0.92, "ru": 0.94, "uk": 0.91}
-BLIND_LATE = re.compile(r"^[a-z]{2}b[678]-")  # blind batches 6-8: scored apart from the earlier 119
+BLIND_LATE = re.compile(r"^[a-z]{2}b([6-9]|10)-")  # blind batches 6-10: scored apart from the earlier 119
 
 
 def _bench():

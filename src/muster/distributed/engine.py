@@ -56,8 +56,12 @@ def code_layers(docs: list[Document], layers: tuple[str, ...] = LAYERS) -> list[
 def client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]:
     """A Dask client: on the scheduler at `scheduler` (tcp://host:8786), or on a LocalCluster of
     `workers` single-threaded worker processes (the pipeline is pure Python: processes, not threads)."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
+    # The workers' statistical profiler samples the coding thread every 10 ms and takes the GIL to do so:
+    # for pure-Python tasks that is a measurable share of a worker (the nanny passes this config on).
+    dask.config.set({"distributed.worker.profile.enabled": False})
     if scheduler:
         with Client(scheduler, timeout="10s") as c:
             yield c
