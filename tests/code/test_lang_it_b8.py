@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 
 import muster
+from coded import assert_coded, facts as _facts
 
 
 def facts(text: str, published: str = "2024-05-20") -> list[dict]:
-    evs = [e.to_dict() for e in muster.extract(text, published=published, lang="it")]
-    return [e for e in evs if not e["negated"] and not e["hypothetical"]]
+    return _facts(text, "it", published)
 
 
 @pytest.mark.parametrize("text,etype,rule,actor,recipient", [
@@ -43,12 +43,7 @@ def facts(text: str, published: str = "2024-05-20") -> list[dict]:
 ])
 def test_lang_it_b8_rule_codes_the_event(text: str, etype: str, rule: str, actor: str | None,
                                          recipient: str | None) -> None:
-    evs = [e for e in facts(text) if e["event_type"] == etype and rule in e["rule"]]
-    assert evs, [(e["event_type"], e["rule"]) for e in facts(text)]
-    if actor:
-        assert (evs[0]["actor"] or {}).get("country") == actor, evs[0]["actor"]
-    if recipient:
-        assert (evs[0]["recipient"] or {}).get("country") == recipient, evs[0]["recipient"]
+    assert_coded(facts(text), etype, rule, actor, recipient)
 
 
 @pytest.mark.parametrize("text,etype", [

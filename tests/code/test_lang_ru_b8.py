@@ -3,16 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-import muster
+from coded import assert_coded, facts as _facts
 
 
 def facts(text: str, published: str = "2024-02-12") -> list[dict]:
-    evs = [e.to_dict() for e in muster.extract(text, published=published, lang="ru")]
-    return [e for e in evs if not e["negated"] and not e["hypothetical"]]
-
-
-def party(p: dict | None) -> str | None:
-    return (p or {}).get("country") or (p or {}).get("code")
+    return _facts(text, "ru", published)
 
 
 @pytest.mark.parametrize("text,etype,rule,actor,recipient", [
@@ -90,12 +85,7 @@ def party(p: dict | None) -> str | None:
      "request.oblige", "PCA", "ECU"),
 ])
 def test_lang_ru_b8_rule_fires(text: str, etype: str, rule: str, actor: str | None, recipient: str | None) -> None:
-    got = [e for e in facts(text) if e["event_type"] == etype and f"ru.{rule}" in e["rule"]]
-    assert got, [(e["event_type"], e["rule"]) for e in facts(text)]
-    if actor:
-        assert any(party(e["actor"]) == actor for e in got), [e["actor"] for e in got]
-    if recipient:
-        assert any(party(e["recipient"]) == recipient for e in got), [e["recipient"] for e in got]
+    assert_coded(facts(text), etype, f"ru.{rule}", actor, recipient)
 
 
 @pytest.mark.parametrize("text,etype", [

@@ -3,16 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-import muster
+from coded import assert_coded, facts as _facts, party
 
 
 def facts(text: str, published: str = "2024-02-12") -> list[dict]:
-    evs = [e.to_dict() for e in muster.extract(text, published=published, lang="uk")]
-    return [e for e in evs if not e["negated"] and not e["hypothetical"]]
-
-
-def party(p: dict | None) -> str | None:
-    return (p or {}).get("country") or (p or {}).get("code")
+    return _facts(text, "uk", published)
 
 
 @pytest.mark.parametrize("text,etype,rule,actor,recipient", [
@@ -89,12 +84,7 @@ def party(p: dict | None) -> str | None:
     ("Сили оборони вранці перейшли в контрнаступ під Куп'янськом.", "ASSAULT", "assault.go-offensive", "UKR", None),
 ])
 def test_lang_uk_b8_rule_fires(text: str, etype: str, rule: str, actor: str | None, recipient: str | None) -> None:
-    got = [e for e in facts(text) if e["event_type"] == etype and f"uk.{rule}" in e["rule"]]
-    assert got, [(e["event_type"], e["rule"]) for e in facts(text)]
-    if actor:
-        assert any(party(e["actor"]) == actor for e in got), [e["actor"] for e in got]
-    if recipient:
-        assert any(party(e["recipient"]) == recipient for e in got), [e["recipient"] for e in got]
+    assert_coded(facts(text), etype, f"uk.{rule}", actor, recipient)
 
 
 @pytest.mark.parametrize("text,etype", [
