@@ -20,7 +20,7 @@ def _owner(v: View, a: int, b: int) -> str | None:
     "l'ambassade de France"): a party mention holding the site word, or one next to it (one word between at
     most, no clause word nor punctuation)."""
     text = v.doc.clean
-    for m in v.doc.actors:
+    for m in v.actors_near(a, b + 25):  # a mention holding the site, or within 24 characters of it
         if not m.country or m.role == "place":
             continue
         if m.start <= a and b <= m.end and m.kind != "capital":

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +25,19 @@ class View:
     free: list[list[Place]] = field(default_factory=list)  # per sentence: places named as places
     site_words: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) of every site named
     _stretches: dict[int, tuple[int, int]] = field(default_factory=dict)  # by id() of the event
+    # indexes that keep every rule local (linear in the document): actors by start, events by evidence start
+    actors: list[Any] = field(default_factory=list)
+    actor_starts: list[int] = field(default_factory=list)
+    by_evidence: dict[Any, list[Event]] = field(default_factory=dict)
+    _site_starts: list[int] | None = None
 
     @classmethod
     def of(cls, doc: Document, lex: Lexicon) -> "View":
         v = cls(doc, lex, [s.start for s in doc.sentences])
+        v.actors = sorted(doc.actors, key=lambda m: m.start)
+        v.actor_starts = [m.start for m in v.actors]
+        for ev in doc.events:
+            v.by_evidence.setdefault(ev.evidence.get("start"), []).append(ev)
         v.site_words = lex.site_mentions(doc.clean)
         v.free = [[] for _ in doc.sentences]
         for p in doc.places:
@@ -38,16 +47,23 @@ class View:
                     v.free[i].append(p)
         return v
 
+    def actors_near(self, lo: int, hi: int, reach: int = 200) -> list[Any]:
+        """The actor mentions starting in [lo - reach, hi): every mention that can hold or touch [lo, hi)
+        (a mention is far shorter than `reach`), found by bisection."""
+        return self.actors[bisect_left(self.actor_starts, lo - reach):bisect_left(self.actor_starts, hi)]
+
     def sites_in(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The site mentions inside [lo, hi)."""
-        return [s for s in self.site_words if lo <= s[0] < hi]
+        if self._site_starts is None:
+            self._site_starts = [s[0] for s in self.site_words]  # site_words are in text order
+        return self.site_words[bisect_left(self._site_starts, lo):bisect_left(self._site_starts, hi)]
 
     def is_free(self, p: Place) -> bool:
         """A place named as where something is: not a country or continent, not a toponym used as a party
         ("Moskau bestritt", "Kyiv's ambassador": an actor mention over it that is not a place)."""
         if p.reference or p.feature in COARSE or p.lat is None:
             return False
-        return not any(m.start <= p.start < m.end and m.role != "place" for m in self.doc.actors)
+        return not any(m.start <= p.start < m.end and m.role != "place" for m in self.actors_near(p.start, p.start + 1))
 
     def sentence_index(self, pos: int) -> int:
         i = bisect_right(self.starts, pos) - 1
@@ -78,8 +94,8 @@ class View:
         sent = self.doc.sentences[si]
         trig = ev.trigger or {}
         t0, t1 = trig.get("start", sent.start), trig.get("end", sent.end)
-        others = [((o.trigger or {}).get("start"), (o.trigger or {}).get("end")) for o in self.doc.events
-                  if o is not ev and o.trigger and o.evidence.get("start") == ev.evidence.get("start")]
+        others = [((o.trigger or {}).get("start"), (o.trigger or {}).get("end"))
+                  for o in self.by_evidence.get(ev.evidence.get("start"), []) if o is not ev and o.trigger]
         prev_end = max((e for s, e in others if e is not None and e <= t0), default=None)
         next_start = min((s for s, e in others if s is not None and s >= t1), default=None)
         lo, hi = sent.start, sent.end
