@@ -39,8 +39,9 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def __call__(self, doc: Document) -> Document:
-        # The annotators allocate many small objects and free them with the document: the cyclic
-        # collector would walk them again and again mid-document (measured: seed 119 -> 150 articles/s).
+        # The annotators allocate many small objects and free them with the document by reference counting:
+        # the cycle collector would walk them again and again mid-document (measured: seed 119 -> 150
+        # articles/s, a 1 MB article ~25 % faster). Paused here, for every caller; it runs between documents.
         paused = gc.isenabled()
         gc.disable()
         try:

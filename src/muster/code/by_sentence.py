@@ -1,8 +1,9 @@
-"""Items of a document layer (mentions, times, places) grouped by the sentence their start lies in, in one pass."""
+"""Items of a document layer (mentions, times, places) by position: grouped by the sentence their start lies in,
+in one pass, or looked up by a range of starts."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import Sequence, TypeVar
+from bisect import bisect_left, bisect_right
+from typing import Callable, Generic, Sequence, TypeVar
 
 from ..model import Sentence
 
@@ -25,3 +26,17 @@ def by_sentence(sentences: Sequence[Sentence], items: Sequence[T]) -> list[list[
         if n >= 0 and x.start < sentences[n].end:  # type: ignore[attr-defined]
             out[n].append(x)
     return out
+
+
+class ByStart(Generic[T]):
+    """Items in start order, answering "which start in [lo, hi)?" by bisection, so a rule that looks at one
+    clause costs the clause, not the document (long texts stay linear)."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: Sequence[T], start: Callable[[T], int] = lambda x: x.start):  # type: ignore[attr-defined]
+        self.items = sorted(items, key=start)
+        self.starts = [start(x) for x in self.items]
+
+    def between(self, lo: int, hi: int) -> list[T]:
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]

@@ -44,7 +44,7 @@ class Sites:
     def of(cls, v: View) -> "Sites":
         out = cls()
         text = v.doc.clean
-        for a, b, kind in v.site_words:
+        for a, b, kind in v.sites.items:
             si = v.sentence_index(a)
             place = _place_at(v, si, a, b) if si >= 0 else None
             if place is not None:

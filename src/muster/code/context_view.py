@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Event, Place
+from .by_sentence import ByStart
 from .context_lexicon import Lexicon
 
 # places too coarse to be where an event happened when the text does not say so
@@ -23,22 +24,20 @@ class View:
     lex: Lexicon
     starts: list[int] = field(default_factory=list)  # sentence starts
     free: list[list[Place]] = field(default_factory=list)  # per sentence: places named as places
-    site_words: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) of every site named
     _stretches: dict[int, tuple[int, int]] = field(default_factory=dict)  # by id() of the event
-    # indexes that keep every rule local (linear in the document): actors by start, events by evidence start
-    actors: list[Any] = field(default_factory=list)
-    actor_starts: list[int] = field(default_factory=list)
+    # indexes that keep every rule local (linear in the document): actor mentions and the sites named
+    # ((start, end, kind)) by start, events by evidence start
+    actors: ByStart[Any] = field(default_factory=lambda: ByStart([]))
+    sites: ByStart[tuple[int, int, str]] = field(default_factory=lambda: ByStart([]))
     by_evidence: dict[Any, list[Event]] = field(default_factory=dict)
-    _site_starts: list[int] | None = None
 
     @classmethod
     def of(cls, doc: Document, lex: Lexicon) -> "View":
         v = cls(doc, lex, [s.start for s in doc.sentences])
-        v.actors = sorted(doc.actors, key=lambda m: m.start)
-        v.actor_starts = [m.start for m in v.actors]
+        v.actors = ByStart(doc.actors)
         for ev in doc.events:
             v.by_evidence.setdefault(ev.evidence.get("start"), []).append(ev)
-        v.site_words = lex.site_mentions(doc.clean)
+        v.sites = ByStart(lex.site_mentions(doc.clean), lambda s: s[0])
         v.free = [[] for _ in doc.sentences]
         for p in doc.places:
             if v.is_free(p):
@@ -50,13 +49,11 @@ class View:
     def actors_near(self, lo: int, hi: int, reach: int = 200) -> list[Any]:
         """The actor mentions starting in [lo - reach, hi): every mention that can hold or touch [lo, hi)
         (a mention is far shorter than `reach`), found by bisection."""
-        return self.actors[bisect_left(self.actor_starts, lo - reach):bisect_left(self.actor_starts, hi)]
+        return self.actors.between(lo - reach, hi)
 
     def sites_in(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The site mentions inside [lo, hi)."""
-        if self._site_starts is None:
-            self._site_starts = [s[0] for s in self.site_words]  # site_words are in text order
-        return self.site_words[bisect_left(self._site_starts, lo):bisect_left(self._site_starts, hi)]
+        return self.sites.between(lo, hi)
 
     def is_free(self, p: Place) -> bool:
         """A place named as where something is: not a country or continent, not a toponym used as a party

@@ -1,12 +1,12 @@
 """What role rules fill and read: a role filler (Slot), the document frame (Frame) and the type groups they test."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Mention, party
+from .by_sentence import ByStart
 
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
 STATE_ACTS = ("COERCE", "MOBILIZE")  # done by a state's organs when the text names no actor
@@ -78,14 +78,13 @@ class Frame:
     with_rule: dict[str, list[int]] = field(default_factory=dict)
     with_type: dict[str, list[int]] = field(default_factory=dict)
     shown: dict[str, Any] | None = None  # actor key -> its first show of force with a target (mobilize_same_side)
-    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _index: ByStart[Mention] | None = field(default=None, repr=False, compare=False)
 
     def between(self, lo: int, hi: int) -> list[Mention]:
-        """The actor mentions starting in [lo, hi), by bisection: `mentions` is sorted by start, so a
-        rule that looks at one clause costs the clause, not the document (long texts stay linear)."""
-        if self._starts is None or len(self._starts) != len(self.mentions):
-            self._starts = [m.start for m in self.mentions]
-        return self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+        """The actor mentions starting in [lo, hi)."""
+        if self._index is None:
+            self._index = ByStart(self.mentions)
+        return self._index.between(lo, hi)
 
     @classmethod
     def of(cls, doc: Document, actors: list[Mention]) -> "Frame":
